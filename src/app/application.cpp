@@ -1,0 +1,58 @@
+#include "app/application.h"
+
+#include "app/system_routes.h"
+#include "core/log.h"
+#include "org/routes.h"
+#include "storage/migrations.h"
+
+namespace atb::app {
+
+Result<std::unique_ptr<Application>> Application::open(const Config& config) {
+  ATB_TRY(validate(config));
+  std::unique_ptr<Application> app(new Application(config));
+  ATB_TRY_ASSIGN(db, storage::Database::open(config.database, config.pool_size));
+  app->db_ = db;
+  ATB_TRY_ASSIGN(applied, storage::migrate(*db));
+  if (applied > 0) log::info("migrated", {{"applied", applied}});
+  ATB_TRY_ASSIGN(files, http::StaticFiles::load(config.web_dir));
+  app->files_ = std::move(files);
+  if (app->files_.empty()) {
+    log::warn("no web UI", {{"web", config.web_dir}, {"hint", "build it with: make web"}});
+  }
+
+  org::add_routes(app->router_, db);
+  add_system_routes(app->router_, db, app->metrics_);  // last: OpenAPI lists all routes
+
+  app->metrics_.add_gauges([db] {
+    const storage::PoolStats s = db->stats();
+    return std::map<std::string, double>{
+        {"atbalsts_db_pool_size", s.size},
+        {"atbalsts_db_pool_in_use", s.in_use},
+        {"atbalsts_db_pool_waiting", s.waiting},
+        {"atbalsts_db_pool_acquired", static_cast<double>(s.acquired_total)},
+        {"atbalsts_db_pool_timeouts", static_cast<double>(s.timeouts_total)}};
+  });
+
+  http::Limits limits{config.json_body_limit, config.hard_body_limit, config.header_limit,
+                      config.url_limit};
+  app->dispatcher_ = std::make_unique<http::Dispatcher>(app->router_, app->files_, app->metrics_,
+                                                        limits, config.access_log);
+  return app;
+}
+
+Result<void> Application::serve(std::function<void(int port)> on_listening) {
+  http::ServerOptions options;
+  options.address = config_.address;
+  options.port = config_.port;
+  options.threads = config_.threads;
+  options.read_timeout = std::chrono::seconds(config_.read_timeout_seconds);
+  options.shutdown_grace = std::chrono::seconds(config_.shutdown_grace_seconds);
+  server_ = std::make_unique<http::Server>(options, *dispatcher_);
+  return server_->run(std::move(on_listening));
+}
+
+void Application::stop() {
+  if (server_) server_->stop();
+}
+
+}  // namespace atb::app

@@ -1,0 +1,19 @@
+// Demonstration data: the municipality "Liepājas valstspilsēta" with the three departments of
+// its social service and their teams. Idempotent: a second run creates nothing.
+#pragma once
+
+#include "core/result.h"
+#include "storage/database.h"
+
+namespace atb::app {
+
+/// How many records a demo run created.
+struct DemoSummary {
+  int created = 0;
+  int existing = 0;
+};
+
+/// Loads the demonstration data in one transaction.
+Result<DemoSummary> load_demo(storage::Database& db);
+
+}  // namespace atb::app

@@ -1,0 +1,143 @@
+#include "core/config.h"
+
+#include <charconv>
+#include <cstdlib>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace atb {
+namespace {
+
+Error bad(const std::string& key, const std::string& why) {
+  return Error::invalid_field(key, {fmt::format("Nederīga konfigurācijas vērtība: {}.", why),
+                                    fmt::format("Invalid configuration value: {}.", why)});
+}
+
+template <class T>
+Result<void> read_int(const toml::table& t, const char* key, const std::string& path, T& out) {
+  const toml::node* n = t.get(key);
+  if (!n) return ok();
+  auto v = n->value<std::int64_t>();
+  if (!v || *v < 0) return bad(path, "expected a non-negative integer");
+  out = static_cast<T>(*v);
+  return ok();
+}
+
+Result<void> read_str(const toml::table& t, const char* key, const std::string& path, std::string& out) {
+  const toml::node* n = t.get(key);
+  if (!n) return ok();
+  auto v = n->value<std::string>();
+  if (!v) return bad(path, "expected a string");
+  out = *v;
+  return ok();
+}
+
+Result<void> check_keys(const toml::table& t, const std::string& section,
+                        std::initializer_list<std::string_view> known) {
+  for (const auto& [k, v] : t) {
+    if (std::find(known.begin(), known.end(), k.str()) == known.end()) {
+      return bad(section.empty() ? std::string(k.str()) : section + "." + std::string(k.str()),
+                 "unknown key");
+    }
+  }
+  return ok();
+}
+
+Result<int> parse_int(const std::string& text, const char* name) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc{} || p != text.data() + text.size()) return bad(name, "expected an integer");
+  return v;
+}
+
+}  // namespace
+
+Result<void> apply_toml_file(Config& c, const std::string& path) {
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return bad(path, std::string(e.description()));
+  }
+  ATB_TRY(check_keys(root, "", {"database", "server", "limits"}));
+  if (auto* db = root["database"].as_table()) {
+    ATB_TRY(check_keys(*db, "database", {"url", "pool_size"}));
+    ATB_TRY(read_str(*db, "url", "database.url", c.database));
+    ATB_TRY(read_int(*db, "pool_size", "database.pool_size", c.pool_size));
+  }
+  if (auto* s = root["server"].as_table()) {
+    ATB_TRY(check_keys(*s, "server", {"address", "port", "web", "threads", "access_log"}));
+    ATB_TRY(read_str(*s, "address", "server.address", c.address));
+    ATB_TRY(read_int(*s, "port", "server.port", c.port));
+    ATB_TRY(read_str(*s, "web", "server.web", c.web_dir));
+    ATB_TRY(read_int(*s, "threads", "server.threads", c.threads));
+    if (const toml::node* n = s->get("access_log")) {
+      auto v = n->value<bool>();
+      if (!v) return bad("server.access_log", "expected true or false");
+      c.access_log = *v;
+    }
+  }
+  if (auto* l = root["limits"].as_table()) {
+    ATB_TRY(check_keys(*l, "limits", {"json_body", "hard_body", "headers", "url",
+                                      "read_timeout_seconds", "shutdown_grace_seconds"}));
+    ATB_TRY(read_int(*l, "json_body", "limits.json_body", c.json_body_limit));
+    ATB_TRY(read_int(*l, "hard_body", "limits.hard_body", c.hard_body_limit));
+    ATB_TRY(read_int(*l, "headers", "limits.headers", c.header_limit));
+    ATB_TRY(read_int(*l, "url", "limits.url", c.url_limit));
+    ATB_TRY(read_int(*l, "read_timeout_seconds", "limits.read_timeout_seconds", c.read_timeout_seconds));
+    ATB_TRY(read_int(*l, "shutdown_grace_seconds", "limits.shutdown_grace_seconds",
+                     c.shutdown_grace_seconds));
+  }
+  return ok();
+}
+
+std::optional<std::string> process_env(const char* name) {
+  const char* v = std::getenv(name);
+  if (!v) return std::nullopt;
+  return std::string(v);
+}
+
+Result<void> apply_env(Config& c, const EnvLookup& env) {
+  if (auto v = env("ATBALSTS_DATABASE")) c.database = *v;
+  if (auto v = env("ATBALSTS_ADDRESS")) c.address = *v;
+  if (auto v = env("ATBALSTS_WEB")) c.web_dir = *v;
+  struct IntVar {
+    const char* name;
+    int* target;
+  };
+  for (IntVar var : {IntVar{"ATBALSTS_PORT", &c.port}, IntVar{"ATBALSTS_THREADS", &c.threads},
+                     IntVar{"ATBALSTS_POOL_SIZE", &c.pool_size}}) {
+    if (auto v = env(var.name)) {
+      ATB_TRY_ASSIGN(n, parse_int(*v, var.name));
+      *var.target = n;
+    }
+  }
+  if (auto v = env("ATBALSTS_ACCESS_LOG")) {
+    if (*v != "on" && *v != "off") return bad("ATBALSTS_ACCESS_LOG", "expected on or off");
+    c.access_log = *v == "on";
+  }
+  return ok();
+}
+
+Result<Config> load_config(const std::string& file, const EnvLookup& env) {
+  Config c;
+  std::string path = file;
+  if (path.empty()) path = env("ATBALSTS_CONFIG").value_or("");
+  if (!path.empty()) ATB_TRY(apply_toml_file(c, path));
+  ATB_TRY(apply_env(c, env));
+  return c;
+}
+
+Result<void> validate(const Config& c) {
+  if (c.port < 1 || c.port > 65535) return bad("port", "the port must be 1–65535");
+  if (c.threads < 1 || c.threads > 256) return bad("threads", "threads must be 1–256");
+  if (c.pool_size < 1 || c.pool_size > 256) return bad("pool_size", "the pool must be 1–256");
+  if (c.json_body_limit == 0 || c.header_limit == 0 || c.url_limit == 0 ||
+      c.hard_body_limit < c.json_body_limit) {
+    return bad("limits", "limits must be positive and hard_body at least json_body");
+  }
+  return ok();
+}
+
+}  // namespace atb

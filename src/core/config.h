@@ -1,0 +1,51 @@
+// Configuration: defaults, then a TOML file, then ATBALSTS_* environment variables, then
+// command-line flags (applied by main). Each later source overrides the earlier.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+
+namespace atb {
+
+/// Everything the server can be told.
+struct Config {
+  std::string database = "sqlite:var/atbalsts.db";
+  int pool_size = 8;
+  std::string address = "127.0.0.1";
+  int port = 8080;
+  std::string web_dir = "web/dist";
+  int threads = 8;
+  bool access_log = true;
+  std::size_t json_body_limit = 1 << 20;
+  std::size_t hard_body_limit = 64 << 20;
+  std::size_t header_limit = 16 << 10;
+  std::size_t url_limit = 8 << 10;
+  int read_timeout_seconds = 30;
+  int shutdown_grace_seconds = 10;
+};
+
+/// Reads a TOML file over `config` ([database] url, pool_size; [server] address, port, web,
+/// threads, access_log; [limits] json_body, hard_body, headers, url, read_timeout_seconds,
+/// shutdown_grace_seconds). Unknown keys and wrong types are errors naming the key.
+Result<void> apply_toml_file(Config& config, const std::string& path);
+
+/// Looks up an environment variable (injectable for tests).
+using EnvLookup = std::function<std::optional<std::string>(const char*)>;
+/// The process environment.
+std::optional<std::string> process_env(const char* name);
+
+/// Applies ATBALSTS_DATABASE, ATBALSTS_POOL_SIZE, ATBALSTS_ADDRESS, ATBALSTS_PORT, ATBALSTS_WEB,
+/// ATBALSTS_THREADS, ATBALSTS_ACCESS_LOG (on/off).
+Result<void> apply_env(Config& config, const EnvLookup& env = process_env);
+
+/// Loads defaults + the file named by ATBALSTS_CONFIG or `file` (if any) + environment.
+Result<Config> load_config(const std::string& file, const EnvLookup& env = process_env);
+
+/// Checks ranges (port 1–65535, threads 1–256, pool 1–256, limits > 0).
+Result<void> validate(const Config& config);
+
+}  // namespace atb

@@ -1,0 +1,150 @@
+#include "http/server.h"
+
+#include <atomic>
+#include <csignal>
+#include <thread>
+#include <vector>
+
+#include <restinio/all.hpp>
+
+#include "core/log.h"
+
+namespace atb::http {
+namespace {
+
+using Traits = restinio::default_traits_t;
+using RestinioServer = restinio::http_server_t<Traits>;
+
+Request to_request(const restinio::request_handle_t& req) {
+  Request r;
+  const auto& h = req->header();
+  r.method = parse_method(h.method().c_str());
+  r.set_target(h.request_target());
+  std::size_t bytes = r.target.size() + 16;
+  for (const auto& field : h) {
+    std::string name = field.name();
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bytes += name.size() + field.value().size() + 4;
+    r.headers.emplace_back(std::move(name), field.value());
+  }
+  r.header_bytes = bytes;
+  r.body = req->body();
+  r.remote_address = req->remote_endpoint().address().to_string();
+  return r;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  const Dispatcher& dispatcher;
+  asio::io_context io{static_cast<int>(options.threads)};
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> draining{false};
+  std::unique_ptr<RestinioServer> server;
+  std::unique_ptr<asio::steady_timer> drain_timer;
+
+  Impl(ServerOptions o, const Dispatcher& d) : options(std::move(o)), dispatcher(d) {}
+
+  restinio::request_handling_status_t on_request(const restinio::request_handle_t& req) {
+    ++in_flight;
+    struct Done {
+      std::atomic<int>& n;
+      ~Done() { --n; }
+    } done{in_flight};
+    Request request = to_request(req);
+    Response response = dispatcher.handle(request);
+    auto out = req->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+        std::string(reason_phrase(response.status))});
+    out.append_header_date_field();
+    if (!response.content_type.empty()) {
+      out.append_header(restinio::http_field::content_type, response.content_type);
+    }
+    for (auto& [name, value] : response.headers) out.append_header(name, std::move(value));
+    if (draining) out.connection_close();
+    out.set_body(std::move(response.body));
+    out.done();
+    return restinio::request_accepted();
+  }
+
+  // Closes the acceptor, then waits for requests in flight before stopping the loop.
+  void begin_shutdown() {
+    if (draining.exchange(true)) return;
+    log::info("shutting down", {{"in_flight", in_flight.load()}});
+    server->close_async([] {}, [](std::exception_ptr) {});
+    const auto deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
+    drain_timer = std::make_unique<asio::steady_timer>(io);
+    wait_drained(deadline);
+  }
+
+  void wait_drained(std::chrono::steady_clock::time_point deadline) {
+    if (in_flight == 0 || std::chrono::steady_clock::now() > deadline) {
+      io.stop();
+      return;
+    }
+    drain_timer->expires_after(std::chrono::milliseconds(20));
+    drain_timer->async_wait([this, deadline](const asio::error_code&) { wait_drained(deadline); });
+  }
+};
+
+Server::Server(ServerOptions options, const Dispatcher& dispatcher)
+    : impl_(std::make_unique<Impl>(std::move(options), dispatcher)) {}
+
+Server::~Server() = default;
+
+void Server::stop() {
+  asio::post(impl_->io, [this] { impl_->begin_shutdown(); });
+}
+
+Result<void> Server::run(std::function<void(int port)> on_listening) {
+  Impl& s = *impl_;
+  const Limits& limits = s.dispatcher.limits();
+  // RESTinio's own limits are only a backstop far above ours: over them it drops the
+  // connection, whereas our limits (checked in the Dispatcher) answer with problem+json.
+  auto settings =
+      restinio::server_settings_t<Traits>{}
+          .address(s.options.address)
+          .port(static_cast<std::uint16_t>(s.options.port))
+          .request_handler([&s](auto req) { return s.on_request(req); })
+          .read_next_http_message_timelimit(s.options.read_timeout)
+          .write_http_response_timelimit(s.options.read_timeout)
+          .handle_request_timeout(s.options.handler_timeout)
+          .max_pipelined_requests(16)
+          .socket_options_setter([](restinio::socket_options_t& o) {
+            o.set_option(asio::ip::tcp::no_delay{true});
+          })
+          .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                        .max_url_size(std::max<std::size_t>(limits.url * 4, 65536))
+                                        .max_field_name_size(65536)
+                                        .max_field_value_size(65536)
+                                        .max_field_count(1000)
+                                        .max_body_size(limits.hard_body));
+  try {
+    s.server = std::make_unique<RestinioServer>(restinio::external_io_context(s.io),
+                                                std::move(settings));
+    s.server->open_sync();
+  } catch (const std::exception& e) {
+    return Error::unavailable(std::string("cannot listen: ") + e.what());
+  }
+  asio::signal_set signals(s.io);
+  if (s.options.handle_signals) {
+    signals.add(SIGTERM);
+    signals.add(SIGINT);
+    signals.async_wait([&s](const asio::error_code& ec, int) {
+      if (!ec) s.begin_shutdown();
+    });
+  }
+  if (on_listening) on_listening(s.options.port);
+  std::vector<std::thread> pool;
+  for (int i = 1; i < s.options.threads; ++i) pool.emplace_back([&s] { s.io.run(); });
+  s.io.run();
+  for (auto& t : pool) t.join();
+  signals.cancel();
+  s.server.reset();
+  log::info("stopped", {});
+  log::flush();
+  return ok();
+}
+
+}  // namespace atb::http

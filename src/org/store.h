@@ -1,0 +1,33 @@
+// SQL for the organisation tables.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "core/result.h"
+#include "org/model.h"
+#include "storage/connection.h"
+
+namespace atb::org {
+
+/// The first municipality of the deployment with its departments and teams, if any exists.
+Result<std::optional<Municipality>> load_municipality(storage::Connection& c);
+
+/// What an ensure_* call did: the record's id and whether it had to be created.
+struct Ensured {
+  std::int64_t id = 0;
+  bool created = false;
+};
+
+/// Finds the municipality by code or creates it.
+Result<Ensured> ensure_municipality(storage::Connection& c, std::string_view code,
+                                    std::string_view name, std::optional<std::int64_t> inhabitants);
+/// Finds the department by (municipality, code) or creates it.
+Result<Ensured> ensure_department(storage::Connection& c, std::int64_t municipality_id,
+                                  std::string_view code, const Text& name);
+/// Finds the team by (department, code) or creates it.
+Result<Ensured> ensure_team(storage::Connection& c, std::int64_t department_id,
+                            std::string_view code, const Text& name);
+
+}  // namespace atb::org

@@ -1,0 +1,120 @@
+// The database: a pool of connections of one engine, opened from a URL.
+// Every write runs in exactly one transaction: it commits whole or changes nothing.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "core/result.h"
+#include "storage/connection.h"
+
+namespace atb::storage {
+
+/// Where the database is: parsed from `sqlite:PATH` or `postgresql://user@host:port/db`.
+struct DatabaseUrl {
+  Engine engine = Engine::sqlite;
+  std::string target;  ///< the SQLite file path, or the libpq connection URI
+
+  static Result<DatabaseUrl> parse(std::string_view url);
+};
+
+/// Opens one new connection to the database the URL names (engines live in sqlite/, postgres/).
+Result<std::unique_ptr<Connection>> connect(const DatabaseUrl& url);
+
+/// Pool figures for /metrics.
+struct PoolStats {
+  int size = 0;
+  int in_use = 0;
+  int waiting = 0;
+  std::uint64_t acquired_total = 0;
+  std::uint64_t timeouts_total = 0;
+};
+
+/// A fixed-size pool of connections shared by all request threads.
+class Database {
+ public:
+  /// Opens `pool_size` connections (at least one, to fail fast on a wrong URL).
+  static Result<std::shared_ptr<Database>> open(std::string_view url, int pool_size,
+                                                std::chrono::milliseconds acquire_timeout =
+                                                    std::chrono::milliseconds(5000));
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Engine engine() const { return url_.engine; }
+
+  /// Runs `f(Connection&)` (returning a Result) on a pooled connection, without a transaction.
+  template <class F>
+  auto read(F&& f) -> std::invoke_result_t<F, Connection&> {
+    auto lease = acquire();
+    if (!lease) return std::move(lease).error();
+    auto result = f(*lease->connection);
+    release(std::move(*lease), !suspect(result));
+    return result;
+  }
+
+  /// Runs `f(Connection&)` in one write transaction: commit when it succeeds, else roll back.
+  template <class F>
+  auto write(F&& f) -> std::invoke_result_t<F, Connection&> {
+    auto lease = acquire();
+    if (!lease) return std::move(lease).error();
+    Connection& c = *lease->connection;
+    if (auto b = c.begin(true); !b) {
+      release(std::move(*lease), false);
+      return std::move(b).error();
+    }
+    auto result = f(c);
+    if (result.ok()) {
+      if (auto done = c.commit(); !done) {
+        (void)c.rollback();
+        release(std::move(*lease), false);
+        return std::move(done).error();
+      }
+    } else {
+      (void)c.rollback();
+    }
+    release(std::move(*lease), !suspect(result));
+    return result;
+  }
+
+  /// Whether a connection can be had and answers.
+  bool ping();
+
+  PoolStats stats() const;
+
+ private:
+  struct Lease {
+    std::unique_ptr<Connection> connection;
+  };
+
+  Database(DatabaseUrl url, std::chrono::milliseconds acquire_timeout);
+  /// A failed result whose kind hints at a broken connection rather than a refused input.
+  template <class R>
+  static bool suspect(const R& r) {
+    return !r.ok() && (r.error().code == Errc::internal || r.error().code == Errc::unavailable);
+  }
+  Result<Lease> acquire();
+  /// Returns a connection; one that failed is checked and replaced if it no longer works.
+  void release(Lease lease, bool healthy);
+
+  DatabaseUrl url_;
+  std::chrono::milliseconds acquire_timeout_;
+  mutable std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  int size_ = 0;
+  int in_use_ = 0;
+  int waiting_ = 0;
+  std::uint64_t acquired_total_ = 0;
+  std::uint64_t timeouts_total_ = 0;
+};
+
+}  // namespace atb::storage
