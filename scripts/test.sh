@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# `make test`: installs what is missing, builds with ASan/UBSan, then runs
+#   1. every C++ test on SQLite and on a real PostgreSQL server started here on loopback,
+#   2. the browser tests (Playwright + Debian Chromium) against the real server.
+# Ends with one line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/deps.sh
+bash scripts/build.sh debug
+
+work=$(mktemp -d /tmp/atbalsts-test.XXXXXX)
+pgdir=$(mktemp -d /tmp/atbalsts-pg.XXXXXX)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  bash scripts/pg.sh stop "$pgdir" || true
+  rm -rf "$work" "$pgdir"
+}
+trap cleanup EXIT
+
+echo "== Starting PostgreSQL on loopback"
+pg_url=$(bash scripts/pg.sh start "$pgdir")
+export ATBALSTS_TEST_POSTGRES="$pg_url"
+
+echo "== C++ tests (SQLite and PostgreSQL)"
+cpp_status=0
+ASAN_OPTIONS=detect_leaks=1 build/debug/atbalsts_tests --gtest_brief=1 \
+  --gtest_output="json:$work/gtest.json" || cpp_status=$?
+cpp_passed=$(grep -o '"tests": [0-9]*' "$work/gtest.json" | head -1 | grep -o '[0-9]*' || echo 0)
+cpp_failed=$(grep -o '"failures": [0-9]*' "$work/gtest.json" | head -1 | grep -o '[0-9]*' || echo 0)
+cpp_passed=$((cpp_passed - cpp_failed))
+
+echo "== Browser tests (Chromium)"
+web_passed=0
+web_failed=0
+if [ -f web/package.json ]; then
+  port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])' 2>/dev/null \
+    || shuf -i 20000-60000 -n 1)
+  db="sqlite:$work/web.db"
+  build/debug/atbalsts migrate --database "$db" >/dev/null
+  build/debug/atbalsts demo --database "$db" >/dev/null
+  ATBALSTS_ACCESS_LOG=off build/debug/atbalsts serve --port "$port" --database "$db" --web web/dist \
+    >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  web_status=0
+  (cd web && ATBALSTS_URL="http://127.0.0.1:$port" npm run --silent test:e2e) | tee "$work/web.log" || web_status=$?
+  web_passed=$(grep -E '^# pass ' "$work/web.log" | grep -o '[0-9]*' || echo 0)
+  web_failed=$(grep -E '^# fail ' "$work/web.log" | grep -o '[0-9]*' || echo 0)
+  [ "$web_status" -eq 0 ] || [ "$web_failed" -gt 0 ] || web_failed=1
+fi
+
+passed=$((cpp_passed + web_passed))
+failed=$((cpp_failed + web_failed))
+[ "$cpp_status" -eq 0 ] || [ "$cpp_failed" -gt 0 ] || failed=$((failed + 1))
+echo "C++: $cpp_passed passed, $cpp_failed failed; browser: $web_passed passed, $web_failed failed"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

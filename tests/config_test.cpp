@@ -1,0 +1,89 @@
+// Configuration: file, then environment; bad values named.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+
+#include "core/config.h"
+#include "support/databases.h"
+
+namespace atb {
+namespace {
+
+EnvLookup env_of(std::map<std::string, std::string> vars) {
+  return [vars](const char* name) -> std::optional<std::string> {
+    auto it = vars.find(name);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+std::string write_file(const std::string& text) {
+  const std::string path = test::temp_dir() + "/atbalsts.toml";
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(Config, DefaultsAreTheEmbeddedDatabaseOnPort8080) {
+  auto c = load_config("", env_of({}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->database, "sqlite:var/atbalsts.db");
+  EXPECT_EQ(c->port, 8080);
+  EXPECT_EQ(c->json_body_limit, 1u << 20);
+  EXPECT_TRUE(validate(*c));
+}
+
+TEST(Config, FileThenEnvironmentOverride) {
+  const std::string path = write_file(
+      "[database]\nurl = \"sqlite:/tmp/x.db\"\npool_size = 3\n"
+      "[server]\nport = 9000\nthreads = 4\naccess_log = false\n"
+      "[limits]\njson_body = 2048\n");
+  auto c = load_config(path, env_of({{"ATBALSTS_PORT", "9100"}}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->database, "sqlite:/tmp/x.db");
+  EXPECT_EQ(c->pool_size, 3);
+  EXPECT_EQ(c->port, 9100);
+  EXPECT_EQ(c->threads, 4);
+  EXPECT_FALSE(c->access_log);
+  EXPECT_EQ(c->json_body_limit, 2048u);
+}
+
+TEST(Config, ConfigFileFromEnvironment) {
+  const std::string path = write_file("[server]\nport = 9200\n");
+  auto c = load_config("", env_of({{"ATBALSTS_CONFIG", path}}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->port, 9200);
+}
+
+TEST(Config, BadValuesNameTheKey) {
+  auto unknown = load_config(write_file("[server]\nprot = 1\n"), env_of({}));
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().fields[0].field, "server.prot");
+  auto type = load_config(write_file("[server]\nport = \"x\"\n"), env_of({}));
+  ASSERT_FALSE(type);
+  EXPECT_EQ(type.error().fields[0].field, "server.port");
+  auto env = load_config("", env_of({{"ATBALSTS_PORT", "80a"}}));
+  ASSERT_FALSE(env);
+  EXPECT_EQ(env.error().fields[0].field, "ATBALSTS_PORT");
+  auto syntax = load_config(write_file("[server\n"), env_of({}));
+  EXPECT_FALSE(syntax);
+  Config c;
+  c.port = 70000;
+  EXPECT_EQ(validate(c).error().fields[0].field, "port");
+}
+
+}  // namespace
+}  // namespace atb
+
+namespace atb {
+namespace {
+
+TEST(Config, TheShippedExampleFileIsValid) {
+  auto c = load_config(std::string(ATBALSTS_SOURCE_DIR) + "/config/atbalsts.example.toml",
+                       [](const char*) { return std::optional<std::string>{}; });
+  ASSERT_TRUE(c) << (c ? "" : c.error().fields.at(0).field);
+  EXPECT_TRUE(validate(*c));
+}
+
+}  // namespace
+}  // namespace atb

@@ -1,0 +1,67 @@
+import { watch } from 'vue'
+import { createI18n } from 'vue-i18n'
+import lv from './lv.json'
+import en from './en.json'
+
+export const LOCALES = ['lv', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'lv'
+
+/** Names of the languages, each written in its own language (shown in the switch). */
+export const LOCALE_NAMES: Record<Locale, string> = { lv: 'Latviešu', en: 'English' }
+
+const STORAGE_KEY = 'atbalsts.locale'
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
+
+function storedLocale(): Locale {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY)
+    return isLocale(value) ? value : DEFAULT_LOCALE
+  } catch {
+    return DEFAULT_LOCALE // storage disabled (privacy settings): use the default
+  }
+}
+
+type MessageSchema = typeof lv
+
+export const i18n = createI18n<[MessageSchema], Locale, false>({
+  legacy: false,
+  locale: storedLocale(),
+  fallbackLocale: DEFAULT_LOCALE,
+  messages: { lv, en },
+  missingWarn: import.meta.env.DEV,
+  fallbackWarn: import.meta.env.DEV,
+})
+
+/** The current UI language; also sent as Accept-Language by api.ts. */
+export function currentLocale(): Locale {
+  return i18n.global.locale.value
+}
+
+export function setLocale(locale: Locale): void {
+  i18n.global.locale.value = locale
+}
+
+// Keep <html lang> and localStorage in step with the chosen language.
+watch(
+  i18n.global.locale,
+  (locale) => {
+    document.documentElement.lang = locale
+    try {
+      window.localStorage.setItem(STORAGE_KEY, locale)
+    } catch {
+      /* storage disabled: the choice lasts for this page only */
+    }
+  },
+  { immediate: true },
+)
+
+/** Picks the text for the UI language from a `{lv, en}` object sent by the API. */
+export function localized(text: Partial<Record<Locale, string>> | string | undefined): string {
+  if (typeof text === 'string') return text
+  if (!text) return ''
+  return text[currentLocale()] ?? text[DEFAULT_LOCALE] ?? Object.values(text).find(Boolean) ?? ''
+}

@@ -1,0 +1,107 @@
+// Shared helpers of the browser tests: base URL, Chromium launch, problem collection, axe-core.
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium } from 'playwright-core'
+
+function baseUrlFromEnv() {
+  const value = process.env.ATBALSTS_URL
+  if (!value) {
+    throw new Error(
+      'ATBALSTS_URL is not set. Start the server (atbalsts serve --port 18080 --web web/dist) and run ' +
+        'e.g.: ATBALSTS_URL=http://127.0.0.1:18080 npm run test:e2e',
+    )
+  }
+  return value.replace(/\/+$/, '')
+}
+
+export const BASE_URL = baseUrlFromEnv()
+export const url = (path) => `${BASE_URL}${path}`
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+]
+
+/** Debian's Chromium; Playwright gives every launch a fresh temporary profile (user-data-dir). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  })
+}
+
+/**
+ * A new isolated context and page. `problems` collects everything that must not happen on a
+ * healthy page: console errors, uncaught exceptions, CSP violations (also the ones Chromium
+ * reports only as events), failed requests and HTTP error answers.
+ */
+export async function openPage(browser, { browserLocale = 'en-US' } = {}) {
+  const context = await browser.newContext({ locale: browserLocale })
+  const problems = []
+  await context.exposeBinding('__reportCspViolation', (_source, text) => problems.push(`CSP violation: ${text}`))
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${e.sourceFile}:${e.lineNumber}`)
+    })
+  })
+  const page = await context.newPage()
+  page.on('console', (message) => {
+    const text = message.text()
+    if (message.type() === 'error' || /content.security.policy/i.test(text)) problems.push(`console.${message.type()}: ${text}`)
+  })
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`))
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
+  })
+  return { context, page, problems }
+}
+
+/** Waits until the page has a heading and no loading indicator is left. */
+export async function waitForPage(page) {
+  await page.locator('#main h1').first().waitFor({ state: 'visible' })
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0)
+}
+
+/** Goes to a client route and waits for it to settle. */
+export async function visit(page, path) {
+  const response = await page.goto(url(path), { waitUntil: 'domcontentloaded' })
+  assert.equal(response?.status(), 200, `GET ${path} should answer 200`)
+  await waitForPage(page)
+}
+
+/** Chooses a UI language with the switch in the header and waits until it is applied. */
+export async function chooseLanguage(page, locale) {
+  await page.locator(`button[data-locale="${locale}"]`).click()
+  await page.waitForFunction((l) => document.documentElement.lang === l, locale)
+}
+
+export function assertNoProblems(problems, where = 'page') {
+  assert.deepEqual(problems, [], `${where}: expected no console errors, CSP violations or failed requests`)
+}
+
+const require = createRequire(import.meta.url)
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+/** Runs axe-core in the page; returns the violations of impact serious or critical. */
+export async function seriousAxeViolations(page) {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] })
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }))
+  })
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}
