@@ -45,6 +45,8 @@ Result<void> Application::serve(std::function<void(int port)> on_listening) {
   options.address = config_.address;
   options.port = config_.port;
   options.threads = config_.threads;
+  options.io_threads = config_.io_threads;
+  options.hash_threads = config_.hash_threads;
   options.read_timeout = std::chrono::seconds(config_.read_timeout_seconds);
   options.shutdown_grace = std::chrono::seconds(config_.shutdown_grace_seconds);
   server_ = std::make_unique<http::Server>(options, *dispatcher_);

@@ -16,7 +16,7 @@ void add_system_routes(http::Router& router, std::shared_ptr<storage::Database> 
 
   router.add(Method::get, "/healthz",
              [](Request&) { return Response::json({{"status", "ok"}}); },
-             {.summary = "Liveness: the process answers.", .tag = "system"});
+             {.summary = "Liveness: the process answers.", .tag = "system"}, {.pool = http::Pool::inline_});
 
   router.add(Method::get, "/readyz",
              [db](Request& req) {
@@ -34,13 +34,14 @@ void add_system_routes(http::Router& router, std::shared_ptr<storage::Database> 
              [&metrics](Request&) {
                return Response::text(metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
              },
-             {.summary = "Prometheus metrics.", .tag = "system", .response_type = "text/plain"});
+             {.summary = "Prometheus metrics.", .tag = "system", .response_type = "text/plain"},
+             {.pool = http::Pool::inline_});
 
   router.add(Method::get, "/api/v1/version",
              [](Request&) {
                return Response::json({{"name", "Atbalsts"}, {"version", ATBALSTS_VERSION}});
              },
-             {.summary = "Name and version of the server.", .tag = "system"});
+             {.summary = "Name and version of the server.", .tag = "system"}, {.pool = http::Pool::inline_});
 
   // The document is built on first use, after every route has been registered.
   auto document = std::make_shared<std::string>();
@@ -52,7 +53,7 @@ void add_system_routes(http::Router& router, std::shared_ptr<storage::Database> 
                });
                return Response::text(*document, "application/json");
              },
-             {.summary = "This OpenAPI document.", .tag = "system"});
+             {.summary = "This OpenAPI document.", .tag = "system"}, {.pool = http::Pool::inline_});
 }
 
 }  // namespace atb::app

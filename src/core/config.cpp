@@ -60,14 +60,17 @@ Result<void> apply_toml_file(Config& c, const std::string& path) {
   } catch (const toml::parse_error& e) {
     return bad(path, std::string(e.description()));
   }
-  ATB_TRY(check_keys(root, "", {"database", "server", "limits"}));
+  ATB_TRY(check_keys(root, "", {"database", "server", "limits", "auth", "audit"}));
   if (auto* db = root["database"].as_table()) {
     ATB_TRY(check_keys(*db, "database", {"url", "pool_size"}));
     ATB_TRY(read_str(*db, "url", "database.url", c.database));
     ATB_TRY(read_int(*db, "pool_size", "database.pool_size", c.pool_size));
   }
   if (auto* s = root["server"].as_table()) {
-    ATB_TRY(check_keys(*s, "server", {"address", "port", "web", "threads", "access_log"}));
+    ATB_TRY(check_keys(*s, "server",
+                       {"address", "port", "web", "threads", "io_threads", "hash_threads", "access_log"}));
+    ATB_TRY(read_int(*s, "io_threads", "server.io_threads", c.io_threads));
+    ATB_TRY(read_int(*s, "hash_threads", "server.hash_threads", c.hash_threads));
     ATB_TRY(read_str(*s, "address", "server.address", c.address));
     ATB_TRY(read_int(*s, "port", "server.port", c.port));
     ATB_TRY(read_str(*s, "web", "server.web", c.web_dir));
@@ -76,6 +79,23 @@ Result<void> apply_toml_file(Config& c, const std::string& path) {
       auto v = n->value<bool>();
       if (!v) return bad("server.access_log", "expected true or false");
       c.access_log = *v;
+    }
+  }
+  if (auto* a = root["auth"].as_table()) {
+    ATB_TRY(check_keys(*a, "auth", {"idle_timeout_seconds", "absolute_timeout_seconds",
+                                    "common_passwords", "key_file"}));
+    ATB_TRY(read_int(*a, "idle_timeout_seconds", "auth.idle_timeout_seconds", c.session_idle_seconds));
+    ATB_TRY(read_int(*a, "absolute_timeout_seconds", "auth.absolute_timeout_seconds",
+                     c.session_absolute_seconds));
+    ATB_TRY(read_str(*a, "common_passwords", "auth.common_passwords", c.common_passwords_file));
+    ATB_TRY(read_str(*a, "key_file", "auth.key_file", c.key_file));
+  }
+  if (auto* a = root["audit"].as_table()) {
+    ATB_TRY(check_keys(*a, "audit", {"reads"}));
+    if (const toml::node* n = a->get("reads")) {
+      auto v = n->value<bool>();
+      if (!v) return bad("audit.reads", "expected true or false");
+      c.audit_reads = *v;
     }
   }
   if (auto* l = root["limits"].as_table()) {
@@ -113,9 +133,13 @@ Result<void> apply_env(Config& c, const EnvLookup& env) {
       *var.target = n;
     }
   }
-  if (auto v = env("ATBALSTS_ACCESS_LOG")) {
-    if (*v != "on" && *v != "off") return bad("ATBALSTS_ACCESS_LOG", "expected on or off");
-    c.access_log = *v == "on";
+  if (auto v = env("ATBALSTS_KEY_FILE")) c.key_file = *v;
+  for (auto [name, target] : {std::pair{"ATBALSTS_ACCESS_LOG", &c.access_log},
+                              std::pair{"ATBALSTS_AUDIT_READS", &c.audit_reads}}) {
+    if (auto v = env(name)) {
+      if (*v != "on" && *v != "off") return bad(name, "expected on or off");
+      *target = *v == "on";
+    }
   }
   return ok();
 }
@@ -131,7 +155,13 @@ Result<Config> load_config(const std::string& file, const EnvLookup& env) {
 
 Result<void> validate(const Config& c) {
   if (c.port < 1 || c.port > 65535) return bad("port", "the port must be 1–65535");
-  if (c.threads < 1 || c.threads > 256) return bad("threads", "threads must be 1–256");
+  if (c.threads < 1 || c.threads > 256 || c.io_threads < 1 || c.io_threads > 64 ||
+      c.hash_threads < 1 || c.hash_threads > 64) {
+    return bad("threads", "threads must be 1–256, io_threads and hash_threads 1–64");
+  }
+  if (c.session_idle_seconds < 60 || c.session_absolute_seconds < c.session_idle_seconds) {
+    return bad("auth", "the idle timeout must be at least 60 s and not above the absolute one");
+  }
   if (c.pool_size < 1 || c.pool_size > 256) return bad("pool_size", "the pool must be 1–256");
   if (c.json_body_limit == 0 || c.header_limit == 0 || c.url_limit == 0 ||
       c.hard_body_limit < c.json_body_limit) {

@@ -14,12 +14,19 @@ namespace atb {
 /// Everything the server can be told.
 struct Config {
   std::string database = "sqlite:var/atbalsts.db";
-  int pool_size = 8;
+  int pool_size = 16;
   std::string address = "127.0.0.1";
   int port = 8080;
   std::string web_dir = "web/dist";
-  int threads = 8;
+  int threads = 16;       ///< workers for handlers that use the database
+  int io_threads = 2;     ///< socket I/O
+  int hash_threads = 1;   ///< password hashing
   bool access_log = true;
+  int session_idle_seconds = 30 * 60;
+  int session_absolute_seconds = 12 * 60 * 60;
+  std::string common_passwords_file = "/usr/share/john/password.lst";
+  std::string key_file = "var/atbalsts.key";  ///< secret-box key for secrets at rest
+  bool audit_reads = true;  ///< switched off only to measure what auditing costs
   std::size_t json_body_limit = 1 << 20;
   std::size_t hard_body_limit = 64 << 20;
   std::size_t header_limit = 16 << 10;
@@ -29,8 +36,10 @@ struct Config {
 };
 
 /// Reads a TOML file over `config` ([database] url, pool_size; [server] address, port, web,
-/// threads, access_log; [limits] json_body, hard_body, headers, url, read_timeout_seconds,
-/// shutdown_grace_seconds). Unknown keys and wrong types are errors naming the key.
+/// threads, io_threads, hash_threads, access_log; [limits] json_body, hard_body, headers, url,
+/// read_timeout_seconds, shutdown_grace_seconds; [auth] idle_timeout_seconds,
+/// absolute_timeout_seconds, common_passwords, key_file; [audit] reads).
+/// Unknown keys and wrong types are errors naming the key.
 Result<void> apply_toml_file(Config& config, const std::string& path);
 
 /// Looks up an environment variable (injectable for tests).
@@ -39,7 +48,7 @@ using EnvLookup = std::function<std::optional<std::string>(const char*)>;
 std::optional<std::string> process_env(const char* name);
 
 /// Applies ATBALSTS_DATABASE, ATBALSTS_POOL_SIZE, ATBALSTS_ADDRESS, ATBALSTS_PORT, ATBALSTS_WEB,
-/// ATBALSTS_THREADS, ATBALSTS_ACCESS_LOG (on/off).
+/// ATBALSTS_THREADS, ATBALSTS_ACCESS_LOG (on/off), ATBALSTS_KEY_FILE, ATBALSTS_AUDIT_READS (on/off).
 Result<void> apply_env(Config& config, const EnvLookup& env = process_env);
 
 /// Loads defaults + the file named by ATBALSTS_CONFIG or `file` (if any) + environment.

@@ -40,29 +40,49 @@ Dispatcher::Dispatcher(const Router& router, const StaticFiles& files, Metrics& 
                        Limits limits, bool access_log)
     : router_(router), files_(files), metrics_(metrics), limits_(limits), access_log_(access_log) {}
 
-Response Dispatcher::handle(Request& request) const {
-  const auto start = std::chrono::steady_clock::now();
+Prepared Dispatcher::prepare(Request& request) const {
+  Prepared p;
+  p.start = std::chrono::steady_clock::now();
   if (auto incoming = request.header("x-request-id"); incoming && valid_incoming_id(*incoming)) {
     request.request_id = std::string(*incoming);
   } else {
     request.request_id = new_request_id();
   }
   request.lang = lang_from_accept_language(request.header("accept-language").value_or(""));
-  std::string route_name = "unmatched";
+  Response early = route(request, p);
+  if (!p.route) p.early = std::move(early);
+  return p;
+}
+
+Response Dispatcher::complete(Request& request, Prepared& p) const {
   Response response;
-  try {
-    response = route(request, route_name);
-  } catch (const std::exception& e) {
-    log::error("handler failed", {{"request_id", request.request_id}, {"error", e.what()}});
-    response = problem(Error::internal(e.what()), request.lang, request.request_id);
+  if (p.early) {
+    response = std::move(*p.early);
+  } else {
+    try {
+      response = p.route->handler(request);
+    } catch (const std::exception& e) {
+      log::error("handler failed", {{"request_id", request.request_id}, {"error", e.what()}});
+      response = problem(Error::internal(e.what()), request.lang, request.request_id);
+    }
+    if (response.status >= 500) {
+      log::error("request failed",
+                 {{"request_id", request.request_id}, {"route", p.route_name}, {"status", response.status}});
+    }
   }
   const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  finish(request, response, route_name, seconds);
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - p.start).count();
+  finish(request, response, p.route_name, seconds);
   return response;
 }
 
-Response Dispatcher::route(Request& request, std::string& route_name) const {
+Response Dispatcher::handle(Request& request) const {
+  Prepared p = prepare(request);
+  return complete(request, p);
+}
+
+// Answers what can be answered without a handler; otherwise sets p.route and returns nothing.
+Response Dispatcher::route(Request& request, Prepared& p) const {
   const Lang lang = request.lang;
   const std::string& rid = request.request_id;
   if (request.target.size() > limits_.url) {
@@ -88,24 +108,22 @@ Response Dispatcher::route(Request& request, std::string& route_name) const {
   if (match.kind == Match::not_found) {
     if (!is_api_path(request.path) &&
         (request.method == Method::get || request.method == Method::head)) {
-      route_name = "static";
+      p.route_name = "static";
       return files_.serve(request);
     }
     return problem(404, {"Šāda adrese neeksistē.", "No such address."}, lang, rid);
   }
-  route_name = match.route->pattern;
-  const std::size_t max_body = match.route->max_body ? match.route->max_body : limits_.json_body;
+  p.route_name = match.route->pattern;
+  const RouteOptions& o = match.route->options;
+  const std::size_t max_body = o.max_body ? o.max_body : limits_.json_body;
   if (request.body.size() > max_body) {
     return problem(413, {fmt::format("Pieprasījuma saturs pārsniedz {} baitus.", max_body),
                          fmt::format("The request body exceeds {} bytes.", max_body)},
                    lang, rid);
   }
   request.path_params = match.params;
-  Response response = match.route->handler(request);
-  if (response.status >= 500) {
-    log::error("request failed", {{"request_id", rid}, {"route", route_name}, {"status", response.status}});
-  }
-  return response;
+  p.route = match.route;
+  return {};
 }
 
 void Dispatcher::finish(const Request& request, Response& response, std::string_view route_name,

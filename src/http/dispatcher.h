@@ -3,7 +3,9 @@
 // turns bytes into a Request, calls handle(), and writes the Response back.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <optional>
 
 #include "http/metrics.h"
 #include "http/request.h"
@@ -28,19 +30,32 @@ inline constexpr const char* kContentSecurityPolicy =
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
+/// A request after the cheap checks: either already answered, or matched to a route whose
+/// handler still has to run (on the pool the route names).
+struct Prepared {
+  std::optional<Response> early;
+  const Route* route = nullptr;
+  std::string route_name = "unmatched";
+  std::chrono::steady_clock::time_point start;
+};
+
 /// Turns requests into responses. Thread-safe: all members are read-only or synchronised.
 class Dispatcher {
  public:
   Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics, Limits limits,
              bool access_log);
 
-  /// Answers one request completely; never throws.
+  /// Request id, language, limits, routing and static files: never blocks, never throws.
+  Prepared prepare(Request& request) const;
+  /// Runs the handler (if any) and adds the common headers, metrics and access log line.
+  Response complete(Request& request, Prepared& prepared) const;
+  /// Both steps at once.
   Response handle(Request& request) const;
 
   const Limits& limits() const { return limits_; }
 
  private:
-  Response route(Request& request, std::string& route_name) const;
+  Response route(Request& request, Prepared& prepared) const;
   void finish(const Request& request, Response& response, std::string_view route_name,
               double seconds) const;
 

@@ -24,8 +24,8 @@ bool is_param(const std::string& segment) {
 }  // namespace
 
 void Router::add(Method method, std::string pattern, Handler handler, RouteDoc doc,
-                 std::size_t max_body) {
-  Route r{method, pattern, split(pattern), std::move(handler), std::move(doc), max_body};
+                 RouteOptions options) {
+  Route r{method, pattern, split(pattern), std::move(handler), std::move(doc), options};
   routes_.push_back(std::move(r));
 }
 

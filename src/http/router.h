@@ -28,6 +28,17 @@ struct RouteDoc {
   std::string response_type = "application/json";
 };
 
+/// Where a handler runs. Handlers that never block answer on the I/O thread; those that use
+/// the database run on the worker pool; password hashing has its own small pool so that a
+/// burst of logins can never occupy the threads other requests need.
+enum class Pool { inline_, general, hashing };
+
+/// How a route is run.
+struct RouteOptions {
+  std::size_t max_body = 0;  ///< 0 = the server's default JSON limit
+  Pool pool = Pool::general;
+};
+
 /// One registered route.
 struct Route {
   Method method;
@@ -35,7 +46,7 @@ struct Route {
   std::vector<std::string> segments;  ///< pattern split at '/'
   Handler handler;
   RouteDoc doc;
-  std::size_t max_body = 0;           ///< 0 = the server's default JSON limit
+  RouteOptions options;
 };
 
 /// The outcome of matching a request path.
@@ -49,9 +60,9 @@ struct Match {
 /// The routing table. Register everything at start-up; matching is then read-only.
 class Router {
  public:
-  /// Adds a route; `max_body` overrides the default body limit for it (uploads).
+  /// Adds a route.
   void add(Method method, std::string pattern, Handler handler, RouteDoc doc,
-           std::size_t max_body = 0);
+           RouteOptions options = {});
 
   /// Finds the route for a decoded path.
   Match match(Method method, std::string_view path) const;

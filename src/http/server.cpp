@@ -33,12 +33,29 @@ Request to_request(const restinio::request_handle_t& req) {
   return r;
 }
 
+// Sends a finished Response back through RESTinio (from any thread).
+void respond(const restinio::request_handle_t& req, Response response, bool close) {
+  auto out = req->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+      std::string(reason_phrase(response.status))});
+  out.append_header_date_field();
+  if (!response.content_type.empty()) {
+    out.append_header(restinio::http_field::content_type, response.content_type);
+  }
+  for (auto& [name, value] : response.headers) out.append_header(name, std::move(value));
+  if (close) out.connection_close();
+  out.set_body(std::move(response.body));
+  out.done();
+}
+
 }  // namespace
 
 struct Server::Impl {
   ServerOptions options;
   const Dispatcher& dispatcher;
-  asio::io_context io{static_cast<int>(options.threads)};
+  asio::io_context io{options.io_threads};
+  asio::thread_pool workers{static_cast<std::size_t>(options.threads)};
+  asio::thread_pool hashing{static_cast<std::size_t>(options.hash_threads)};
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
   std::unique_ptr<RestinioServer> server;
@@ -48,23 +65,23 @@ struct Server::Impl {
 
   restinio::request_handling_status_t on_request(const restinio::request_handle_t& req) {
     ++in_flight;
-    struct Done {
-      std::atomic<int>& n;
-      ~Done() { --n; }
-    } done{in_flight};
-    Request request = to_request(req);
-    Response response = dispatcher.handle(request);
-    auto out = req->create_response(restinio::http_status_line_t{
-        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-        std::string(reason_phrase(response.status))});
-    out.append_header_date_field();
-    if (!response.content_type.empty()) {
-      out.append_header(restinio::http_field::content_type, response.content_type);
+    auto request = std::make_shared<Request>(to_request(req));
+    auto prepared = std::make_shared<Prepared>(dispatcher.prepare(*request));
+    auto run = [this, req, request, prepared] {
+      Response response = dispatcher.complete(*request, *prepared);
+      try {
+        respond(req, std::move(response), draining);
+      } catch (const std::exception& e) {
+        log::warn("response not sent", {{"request_id", request->request_id}, {"error", e.what()}});
+      }
+      --in_flight;
+    };
+    const Pool pool = prepared->route ? prepared->route->options.pool : Pool::inline_;
+    if (pool == Pool::inline_) {
+      run();
+    } else {
+      asio::post(pool == Pool::hashing ? hashing : workers, std::move(run));
     }
-    for (auto& [name, value] : response.headers) out.append_header(name, std::move(value));
-    if (draining) out.connection_close();
-    out.set_body(std::move(response.body));
-    out.done();
     return restinio::request_accepted();
   }
 
@@ -137,9 +154,11 @@ Result<void> Server::run(std::function<void(int port)> on_listening) {
   }
   if (on_listening) on_listening(s.options.port);
   std::vector<std::thread> pool;
-  for (int i = 1; i < s.options.threads; ++i) pool.emplace_back([&s] { s.io.run(); });
+  for (int i = 1; i < s.options.io_threads; ++i) pool.emplace_back([&s] { s.io.run(); });
   s.io.run();
   for (auto& t : pool) t.join();
+  s.workers.join();
+  s.hashing.join();
   signals.cancel();
   s.server.reset();
   log::info("stopped", {});
