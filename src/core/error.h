@@ -2,6 +2,7 @@
 // says it in both languages, and may name the fields of the input that caused it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,7 @@ struct Error {
   Text message;
   std::vector<FieldError> fields;
   std::string detail;
+  std::int64_t retry_after_seconds = 0;  ///< for too_many: when to try again
 
   /// An internal failure whose cause (e.g. a database message) goes to the log only.
   static Error internal(std::string detail);

@@ -1,0 +1,107 @@
+#include "audit/store.h"
+
+#include "core/time.h"
+
+namespace atb::audit {
+
+using storage::params;
+using storage::Row;
+
+namespace {
+
+constexpr const char* kColumns =
+    "seq, at, user_id, username, role, action, entity_type, entity_id, reason, outcome,"
+    " request_id, remote, prev_hash, hash";
+
+StoredEntry stored_from(const Row& r) {
+  StoredEntry s;
+  s.seq = r.integer(0);
+  s.entry = Entry{r.text(1), r.opt_integer(2), r.text(3), r.text(4), r.text(5), r.text(6),
+                  r.text(7), r.text(8), r.text(9), r.text(10), r.text(11)};
+  s.prev_hash = r.text(12);
+  s.hash = r.text(13);
+  return s;
+}
+
+Verdict bad(std::int64_t checked, std::int64_t seq, const char* problem) {
+  return Verdict{false, checked, seq, problem};
+}
+
+}  // namespace
+
+Result<void> append(storage::Connection& c, std::vector<Entry>& entries) {
+  if (entries.empty()) return ok();
+  // The no-op update takes the head row's lock (PostgreSQL) before it is read.
+  ATB_TRY(c.execute("UPDATE audit_head SET last_seq = last_seq WHERE id = 1"));
+  ATB_TRY_ASSIGN(head, c.query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1"));
+  std::int64_t seq = head[0].integer(0);
+  std::string prev = head[0].text(1);
+  for (Entry& e : entries) {
+    if (e.at.empty()) e.at = now_utc_iso();
+    ++seq;
+    const std::string hash = chain_hash(prev, seq, e);
+    ATB_TRY(c.execute(std::string("INSERT INTO audit_log (") + kColumns +
+                          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      params(seq, e.at, e.user_id, e.username, e.role, e.action, e.entity_type,
+                             e.entity_id, e.reason, e.outcome, e.request_id, e.remote, prev, hash)));
+    prev = hash;
+  }
+  ATB_TRY(c.execute("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", params(seq, prev)));
+  return ok();
+}
+
+Result<EntryPage> find_entries(storage::Connection& c, const Filter& f, int page, int page_size) {
+  std::string where = " WHERE 1 = 1";
+  storage::Params p;
+  auto add = [&](const std::string& value, const char* clause, std::string bound) {
+    if (value.empty()) return;
+    where += clause;
+    p.push_back(std::move(bound));
+  };
+  add(f.username, " AND username = ?", f.username);
+  add(f.action, " AND action = ?", f.action);
+  add(f.entity_type, " AND entity_type = ?", f.entity_type);
+  add(f.entity_id, " AND entity_id = ?", f.entity_id);
+  add(f.from, " AND at >= ?", f.from + "T00:00:00.000Z");
+  add(f.to, " AND at <= ?", f.to + "T23:59:59.999Z");
+  ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM audit_log" + where, p));
+  storage::Params paged = p;
+  paged.push_back(static_cast<std::int64_t>(page_size));
+  paged.push_back(static_cast<std::int64_t>(page - 1) * page_size);
+  ATB_TRY_ASSIGN(rows, c.query(std::string("SELECT ") + kColumns + " FROM audit_log" + where +
+                                   " ORDER BY seq DESC LIMIT ? OFFSET ?",
+                               paged));
+  EntryPage out;
+  out.total = count[0].integer(0);
+  for (const Row& r : rows) out.items.push_back(stored_from(r));
+  return out;
+}
+
+Result<Verdict> verify_chain(storage::Connection& c) {
+  constexpr std::int64_t kPage = 5000;
+  std::int64_t expected = 1, checked = 0;
+  std::string prev = kGenesisHash;
+  for (;;) {
+    ATB_TRY_ASSIGN(rows, c.query(std::string("SELECT ") + kColumns +
+                                     " FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT ?",
+                                 params(expected, kPage)));
+    for (const Row& r : rows) {
+      const StoredEntry s = stored_from(r);
+      if (s.seq != expected) return bad(checked, expected, "removed");
+      if (s.prev_hash != prev) return bad(checked, s.seq - 1, "inserted");
+      if (chain_hash(prev, s.seq, s.entry) != s.hash) return bad(checked, s.seq, "changed");
+      prev = s.hash;
+      ++expected;
+      ++checked;
+    }
+    if (static_cast<std::int64_t>(rows.size()) < kPage) break;
+  }
+  ATB_TRY_ASSIGN(head, c.query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1"));
+  const std::int64_t last = head[0].integer(0);
+  if (last > checked) return bad(checked, checked + 1, "removed");
+  if (last < checked) return bad(checked, last + 1, "inserted");
+  if (head[0].text(1) != prev) return bad(checked, last, "head");
+  return Verdict{true, checked, 0, ""};
+}
+
+}  // namespace atb::audit
