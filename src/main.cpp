@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "app/admin_commands.h"
 #include "app/application.h"
 #include "app/demo.h"
 #include "core/config.h"
@@ -52,6 +53,43 @@ int main(int argc, char** argv) {
   add_database(demo);
   cli.add_subcommand("version", "Print the version");
 
+  CLI::App* user = cli.add_subcommand("user", "Manage user accounts");
+  user->require_subcommand(1);
+  atb::app::UserAddOptions add_opts;
+  bool password_stdin = false;
+  CLI::App* user_add = user->add_subcommand("add", "Create a user (password read from standard input)");
+  add_database(user_add);
+  user_add->add_option("username", add_opts.username, "User name")->required();
+  user_add->add_option("--name", add_opts.full_name, "Full name");
+  user_add->add_option("--email", add_opts.email, "E-mail");
+  user_add->add_option("--role", add_opts.roles, "Role (repeatable)")->required();
+  user_add->add_option("--team", add_opts.teams, "Team code (repeatable)");
+  user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input")->required();
+  CLI::App* user_list = user->add_subcommand("list", "List users");
+  add_database(user_list);
+  std::string target_user;
+  CLI::App* user_disable = user->add_subcommand("disable", "Disable a user and end her sessions");
+  add_database(user_disable);
+  user_disable->add_option("username", target_user, "User name")->required();
+  CLI::App* user_reset = user->add_subcommand("reset-2fa", "Remove a user's authenticator");
+  add_database(user_reset);
+  user_reset->add_option("username", target_user, "User name")->required();
+
+  CLI::App* token = cli.add_subcommand("token", "Manage API tokens");
+  token->require_subcommand(1);
+  CLI::App* token_create = token->add_subcommand("create", "Create a personal API token (printed once)");
+  add_database(token_create);
+  int token_days = 30;
+  std::string token_name = "cli";
+  token_create->add_option("--user", target_user, "User name")->required();
+  token_create->add_option("--expires", token_days, "Days of validity (default 30)");
+  token_create->add_option("--name", token_name, "A label for the token");
+
+  CLI::App* audit = cli.add_subcommand("audit", "Audit log tools");
+  audit->require_subcommand(1);
+  CLI::App* audit_verify = audit->add_subcommand("verify", "Check the hash chain of the audit log");
+  add_database(audit_verify);
+
   CLI11_PARSE(cli, argc, argv);
 
   if (cli.got_subcommand("version")) {
@@ -88,7 +126,40 @@ int main(int argc, char** argv) {
     std::cout << "Migrations applied: " << *applied << "\n";
     return 0;
   }
-  auto summary = atb::app::load_demo(**db);
+  atb::storage::Database& d = **db;
+  if (user_add->parsed()) {
+    std::getline(std::cin, add_opts.password);
+    auto policy = atb::access::PasswordPolicy::load(config->common_passwords_file);
+    if (!policy) return fail(policy.error());
+    auto id = atb::app::user_add(d, *policy, add_opts);
+    if (!id) return fail(id.error());
+    std::cout << "User " << add_opts.username << " created (id " << *id
+              << "); she enrols an authenticator at first login.\n";
+    return 0;
+  }
+  if (user_list->parsed()) {
+    auto r = atb::app::user_list(d, std::cout);
+    return r ? 0 : fail(r.error());
+  }
+  if (user_disable->parsed() || user_reset->parsed()) {
+    auto r = user_disable->parsed() ? atb::app::user_disable(d, target_user)
+                                    : atb::app::user_reset_2fa(d, target_user);
+    if (!r) return fail(r.error());
+    std::cout << "Done: " << target_user << "\n";
+    return 0;
+  }
+  if (token_create->parsed()) {
+    auto t = atb::app::token_create(d, target_user, token_days, token_name);
+    if (!t) return fail(t.error());
+    std::cout << *t << "\n";
+    return 0;
+  }
+  if (audit_verify->parsed()) {
+    auto v = atb::app::audit_verify(d, std::cout);
+    if (!v) return fail(v.error());
+    return *v ? 0 : 2;
+  }
+  auto summary = atb::app::load_demo(d);
   if (!summary) return fail(summary.error());
   std::cout << "Demonstration data: " << summary->created << " records created, "
             << summary->existing << " already present.\n";

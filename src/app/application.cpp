@@ -1,6 +1,8 @@
 #include "app/application.h"
 
+#include "access/routes.h"
 #include "app/system_routes.h"
+#include "audit/routes.h"
 #include "core/log.h"
 #include "org/routes.h"
 #include "storage/migrations.h"
@@ -20,7 +22,22 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
     log::warn("no web UI", {{"web", config.web_dir}, {"hint", "build it with: make web"}});
   }
 
-  org::add_routes(app->router_, db);
+  ATB_TRY_ASSIGN(passwords, access::PasswordPolicy::load(config.common_passwords_file));
+  app->passwords_ = std::move(passwords);
+  ATB_TRY_ASSIGN(box, SecretBox::open_or_create(config.key_file));
+  app->box_ = std::move(box);
+  app->audit_ = std::make_unique<audit::AuditLog>(db);
+  const access::AuthSettings auth{std::chrono::seconds(config.session_idle_seconds),
+                                  std::chrono::seconds(config.session_absolute_seconds)};
+  app->login_ = std::make_unique<access::LoginService>(db, *app->passwords_, *app->box_,
+                                                       *app->audit_, auth);
+  access::Context ctx{db, auth, &*app->passwords_, &*app->box_, app->audit_.get(),
+                      app->login_.get(), config.audit_reads, false};
+
+  access::add_session_routes(app->router_, ctx);
+  access::add_user_routes(app->router_, ctx);
+  audit::add_routes(app->router_, ctx);
+  org::add_routes(app->router_, ctx);
   add_system_routes(app->router_, db, app->metrics_);  // last: OpenAPI lists all routes
 
   app->metrics_.add_gauges([db] {

@@ -4,8 +4,14 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
+#include "access/context.h"
+#include "access/login.h"
+#include "access/password.h"
+#include "audit/log.h"
 #include "core/config.h"
+#include "core/secret_box.h"
 #include "core/result.h"
 #include "http/dispatcher.h"
 #include "http/metrics.h"
@@ -28,6 +34,7 @@ class Application {
 
   http::Dispatcher& dispatcher() { return *dispatcher_; }
   storage::Database& database() { return *db_; }
+  audit::AuditLog& audit() { return *audit_; }
   const Config& config() const { return config_; }
 
  private:
@@ -35,6 +42,10 @@ class Application {
 
   Config config_;
   std::shared_ptr<storage::Database> db_;
+  std::optional<access::PasswordPolicy> passwords_;
+  std::optional<SecretBox> box_;
+  std::unique_ptr<audit::AuditLog> audit_;
+  std::unique_ptr<access::LoginService> login_;
   http::Router router_;
   http::StaticFiles files_;
   http::Metrics metrics_;

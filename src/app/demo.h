@@ -13,7 +13,11 @@ struct DemoSummary {
   int existing = 0;
 };
 
-/// Loads the demonstration data in one transaction.
+/// The password of every demonstration user (printed by `make run`).
+inline constexpr const char* kDemoPassword = "Demo-Atbalsts-2026";
+
+/// Loads the demonstration data in one transaction: the municipality, its departments and
+/// teams, and staff users of every role (no authenticator yet: each enrols at first login).
 Result<DemoSummary> load_demo(storage::Database& db);
 
 }  // namespace atb::app

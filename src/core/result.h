@@ -69,3 +69,11 @@ inline Result<void> ok() { return {}; }
   auto var##_result_ = (expr);                        \
   if (!var##_result_) return std::move(var##_result_).error(); \
   auto var = std::move(var##_result_).value()
+
+/// Evaluates `expr` (a Result<T>) into the existing variable `target`, or returns its error.
+#define ATB_TRY_ASSIGN_TO(target, expr)               \
+  do {                                                \
+    auto atb_try_result_ = (expr);                    \
+    if (!atb_try_result_) return std::move(atb_try_result_).error(); \
+    target = std::move(atb_try_result_).value();      \
+  } while (0)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -89,6 +90,81 @@ Result<std::string> required_string(const nlohmann::json& body, std::string_view
         key, {"Lauks satur neatļautas vadības rakstzīmes.", "The field contains control characters."});
   }
   return value;
+}
+
+}  // namespace atb::http
+
+namespace atb::http {
+
+Result<std::optional<std::string>> optional_string(const nlohmann::json& body, std::string_view field,
+                                                   std::size_t max_length) {
+  const std::string key(field);
+  if (!body.contains(key) || body[key].is_null()) return std::optional<std::string>{};
+  ATB_TRY_ASSIGN(value, required_string(body, field, max_length));
+  return std::optional<std::string>(std::move(value));
+}
+
+Result<std::vector<std::string>> string_array(const nlohmann::json& body, std::string_view field,
+                                              std::size_t max_items, std::size_t max_length) {
+  const std::string key(field);
+  if (!body.contains(key) || !body[key].is_array()) {
+    return Error::invalid_field(key, {"Laukam jābūt sarakstam.", "This field must be a list."});
+  }
+  if (body[key].size() > max_items) {
+    return Error::invalid_field(key, {fmt::format("Ne vairāk kā {} vērtības.", max_items),
+                                      fmt::format("At most {} values.", max_items)});
+  }
+  std::vector<std::string> out;
+  for (const auto& item : body[key]) {
+    nlohmann::json wrapper = {{key, item}};
+    ATB_TRY_ASSIGN(value, required_string(wrapper, field, max_length));
+    out.push_back(std::move(value));
+  }
+  return out;
+}
+
+Result<std::vector<std::int64_t>> id_array(const nlohmann::json& body, std::string_view field,
+                                           std::size_t max_items) {
+  const std::string key(field);
+  if (!body.contains(key) || !body[key].is_array() || body[key].size() > max_items) {
+    return Error::invalid_field(key, {fmt::format("Laukam jābūt sarakstam ar ne vairāk kā {} identifikatoriem.", max_items),
+                                      fmt::format("This field must be a list of at most {} ids.", max_items)});
+  }
+  std::vector<std::int64_t> out;
+  for (const auto& item : body[key]) {
+    if (!item.is_number_integer() || item.get<std::int64_t>() <= 0) {
+      return Error::invalid_field(key, {"Identifikatoriem jābūt pozitīviem veseliem skaitļiem.",
+                                        "Ids must be positive integers."});
+    }
+    out.push_back(item.get<std::int64_t>());
+  }
+  return out;
+}
+
+std::optional<std::int64_t> path_id(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (v <= 0) return std::nullopt;
+  return v;
+}
+
+Result<Paging> paging(const Request& request) {
+  Paging p;
+  for (auto [name, target, max] : {std::tuple{"page", &p.page, 1000000}, std::tuple{"page_size", &p.page_size, 100}}) {
+    if (auto v = request.query(name)) {
+      auto id = path_id(*v);
+      if (!id || *id > max) {
+        return Error::invalid_field(name, {fmt::format("Jābūt veselam skaitlim no 1 līdz {}.", max),
+                                           fmt::format("Must be a whole number from 1 to {}.", max)});
+      }
+      *target = static_cast<int>(*id);
+    }
+  }
+  return p;
 }
 
 }  // namespace atb::http

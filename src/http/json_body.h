@@ -2,7 +2,10 @@
 // here once, so handlers only see well-formed objects.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
+#include <optional>
+#include <vector>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -22,5 +25,28 @@ Result<nlohmann::json> json_object_body(const Request& request,
 /// refusing control characters. Field errors name `field`.
 Result<std::string> required_string(const nlohmann::json& body, std::string_view field,
                                     std::size_t max_length);
+
+}  // namespace atb::http
+
+namespace atb::http {
+
+/// An optional string member (absent or null → nullopt), with the same checks as required_string.
+Result<std::optional<std::string>> optional_string(const nlohmann::json& body, std::string_view field,
+                                                   std::size_t max_length);
+/// An array of strings (each at most `max_length`), at most `max_items`.
+Result<std::vector<std::string>> string_array(const nlohmann::json& body, std::string_view field,
+                                              std::size_t max_items, std::size_t max_length);
+/// An array of positive integers, at most `max_items`.
+Result<std::vector<std::int64_t>> id_array(const nlohmann::json& body, std::string_view field,
+                                           std::size_t max_items);
+/// A positive integer id from a path parameter; nullopt when it is not one (answer 404).
+std::optional<std::int64_t> path_id(std::string_view text);
+
+/// page and page_size from the query (defaults 1 and 20; page_size at most 100).
+struct Paging {
+  int page = 1;
+  int page_size = 20;
+};
+Result<Paging> paging(const Request& request);
 
 }  // namespace atb::http

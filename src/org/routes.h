@@ -1,14 +1,13 @@
-// HTTP endpoints of the organisation: /api/v1/municipality.
+// HTTP endpoints of the organisation: /api/v1/municipality (public, no personal data) and
+// team administration (administrators).
 #pragma once
 
-#include <memory>
-
+#include "access/context.h"
 #include "http/router.h"
-#include "storage/database.h"
 
 namespace atb::org {
 
 /// Registers the organisation's routes.
-void add_routes(http::Router& router, std::shared_ptr<storage::Database> db);
+void add_routes(http::Router& router, const access::Context& ctx);
 
 }  // namespace atb::org

@@ -33,6 +33,36 @@ Result<std::optional<Municipality>> load_municipality(storage::Connection& c) {
   return std::optional<Municipality>(std::move(m));
 }
 
+Result<std::vector<Team>> load_teams(storage::Connection& c, const std::vector<std::int64_t>& ids) {
+  std::vector<Team> out;
+  for (std::int64_t id : ids) {
+    ATB_TRY_ASSIGN(rows, c.query("SELECT id, code, name_lv, name_en FROM team WHERE id = ?", params(id)));
+    if (!rows.empty()) out.push_back(Team{rows[0].integer(0), rows[0].text(1), {rows[0].text(2), rows[0].text(3)}});
+  }
+  return out;
+}
+
+Result<std::optional<std::int64_t>> department_municipality(storage::Connection& c,
+                                                           std::int64_t department_id) {
+  ATB_TRY_ASSIGN(rows, c.query("SELECT municipality_id FROM department WHERE id = ?", params(department_id)));
+  if (rows.empty()) return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>(rows[0].integer(0));
+}
+
+Result<std::optional<std::pair<std::int64_t, std::int64_t>>> team_owner(storage::Connection& c,
+                                                                       std::int64_t team_id) {
+  ATB_TRY_ASSIGN(rows, c.query("SELECT d.municipality_id, d.id FROM team t"
+                               " JOIN department d ON d.id = t.department_id WHERE t.id = ?",
+                               params(team_id)));
+  if (rows.empty()) return std::optional<std::pair<std::int64_t, std::int64_t>>{};
+  return std::optional(std::pair{rows[0].integer(0), rows[0].integer(1)});
+}
+
+Result<void> rename_team(storage::Connection& c, std::int64_t team_id, const Text& name) {
+  ATB_TRY(c.execute("UPDATE team SET name_lv = ?, name_en = ? WHERE id = ?", params(name.lv, name.en, team_id)));
+  return ok();
+}
+
 Result<Ensured> ensure_municipality(storage::Connection& c, std::string_view code,
                                     std::string_view name, std::optional<std::int64_t> inhabitants) {
   ATB_TRY_ASSIGN(found, c.query("SELECT id FROM municipality WHERE code = ?", params(code)));

@@ -1,0 +1,44 @@
+// The HTTP face of access control, for routes: credentials from headers, cookies, the guard
+// every protected route starts with, audited reads, and error answers (with Retry-After).
+#pragma once
+
+#include <string>
+
+#include "access/context.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace atb::access {
+
+/// The name of the session cookie.
+inline constexpr const char* kSessionCookie = "atbalsts_session";
+
+/// Bearer token, session cookie, CSRF header and whether the method changes state.
+Credentials credentials_from(const http::Request& request);
+/// Client address, browser and request id for the audit log.
+Origin origin_of(const http::Request& request);
+
+/// Set-Cookie value for a session (HttpOnly, SameSite=Strict, Path=/, Secure over TLS).
+std::string session_cookie(const std::string& token, const Context& ctx);
+/// Set-Cookie value that removes the session cookie.
+std::string cleared_cookie(const Context& ctx);
+
+/// Authenticates the request (see authenticate()).
+Result<Authenticated> require_user(const Context& ctx, const http::Request& request,
+                                   bool allow_partial = false);
+
+/// An audit entry for what `who` does in this request (to append inside a write transaction).
+audit::Entry audit_entry(const Principal& who, const http::Request& request, std::string action,
+                         std::string entity_type, std::string entity_id, std::string reason = {});
+/// Writes an audit entry for what `who` just did (waits until it is durable).
+Result<void> audit_action(const Context& ctx, const Principal& who, const http::Request& request,
+                          std::string action, std::string entity_type, std::string entity_id,
+                          std::string reason = {});
+/// The same for a read of personal data; skipped only when reads auditing is switched off.
+Result<void> audit_read(const Context& ctx, const Principal& who, const http::Request& request,
+                        std::string entity_type, std::string entity_id);
+
+/// The problem answer for an error (adds Retry-After to 429).
+http::Response answer_error(const Error& error, const http::Request& request);
+
+}  // namespace atb::access
