@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "http/json_body.h"
 #include "http/server.h"
+#include "support/app_fixture.h"
 #include "support/databases.h"
 #include "support/http_client.h"
 
@@ -62,12 +63,9 @@ class RunningApp {
 class ServerTest : public ::testing::Test {
  protected:
   static Config config() {
-    Config c;
-    c.database = scratch().url();
+    Config c = test::test_config(scratch().url());
     c.web_dir = web_dir();
-    c.threads = 4;
     c.pool_size = 2;
-    c.access_log = false;
     return c;
   }
   static test::ScratchDatabase& scratch() {

@@ -28,6 +28,26 @@ size_t utf8_length(std::string_view s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+// The password without leading and trailing digits and punctuation ("Password1234!" → "password").
+std::string core_of(const std::string& lower) {
+  auto is_padding = [](unsigned char c) { return std::isdigit(c) || std::ispunct(c) || c == ' '; };
+  size_t b = 0, e = lower.size();
+  while (b < e && is_padding(static_cast<unsigned char>(lower[b]))) ++b;
+  while (e > b && is_padding(static_cast<unsigned char>(lower[e - 1]))) --e;
+  return lower.substr(b, e - b);
+}
+
+// Whether `s` is one shorter string repeated ("passwordpassword" → "password").
+std::string repeated_unit(const std::string& s) {
+  for (size_t n = 1; n <= s.size() / 2; ++n) {
+    if (s.size() % n != 0) continue;
+    bool same = true;
+    for (size_t i = n; i < s.size() && same; ++i) same = s[i] == s[i % n];
+    if (same) return s.substr(0, n);
+  }
+  return s;
+}
+
 Error password_error(Text message) { return Error::invalid_field("password", std::move(message)); }
 
 }  // namespace
@@ -58,7 +78,10 @@ Result<void> PasswordPolicy::check(std::string_view password, std::string_view u
                                        kMaxLength)});
   }
   const std::string lower = lower_ascii(password);
-  if (common_.count(lower) > 0) {
+  const std::string core = core_of(lower);
+  const bool common = common_.count(lower) > 0 || (core.size() >= 4 && common_.count(core) > 0) ||
+                      common_.count(repeated_unit(core)) > 0;
+  if (common) {
     return password_error({"Šī parole ir plaši izmantota un viegli uzminama. Izvēlieties citu.",
                            "This password is widely used and easy to guess. Choose another."});
   }

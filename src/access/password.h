@@ -18,7 +18,8 @@ class PasswordPolicy {
   /// A policy with an explicit list (tests).
   static PasswordPolicy with_list(std::unordered_set<std::string> common);
 
-  /// Checks a new password; errors name the field `password`.
+  /// Checks a new password; errors name the field `password`. A common password is refused
+  /// also when padded with digits or punctuation ("Password1234!") or repeated.
   Result<void> check(std::string_view password, std::string_view username) const;
   std::size_t common_count() const { return common_.size(); }
 

@@ -58,6 +58,27 @@ std::string base32_encode(std::string_view raw) {
   return out;
 }
 
+std::optional<std::string> base32_decode(std::string_view text) {
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char ch : text) {
+    if (ch == '=' || ch == ' ') continue;
+    const char c = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    int v;
+    if (c >= 'A' && c <= 'Z') v = c - 'A';
+    else if (c >= '2' && c <= '7') v = c - '2' + 26;
+    else return std::nullopt;
+    buffer = (buffer << 5) | static_cast<unsigned>(v);
+    bits += 5;
+    if (bits >= 8) {
+      out += static_cast<char>((buffer >> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return out;
+}
+
 std::string base64_encode(std::string_view raw) {
   init();
   std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_ORIGINAL), '\0');

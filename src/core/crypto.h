@@ -22,6 +22,8 @@ bool equal_constant_time(std::string_view a, std::string_view b);
 
 /// RFC 4648 base32 (upper case, no padding), as authenticator apps expect.
 std::string base32_encode(std::string_view raw);
+/// RFC 4648 base32 back to bytes (case-insensitive, padding and spaces ignored); nullopt if invalid.
+std::optional<std::string> base32_decode(std::string_view text);
 /// Standard base64 with padding, and back (nullopt for invalid input).
 std::string base64_encode(std::string_view raw);
 std::optional<std::string> base64_decode(std::string_view text);

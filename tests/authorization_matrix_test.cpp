@@ -1,0 +1,184 @@
+// The authorization matrix: every endpoint that exists × every role (and anonymous, and an API
+// token), for a record in scope and one outside it, asserting the answer. A route missing from
+// the table fails the test, so each new endpoint must be added here.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "access/session_store.h"
+#include "core/time.h"
+#include "support/app_fixture.h"
+
+namespace atb {
+namespace {
+
+using access::Role;
+using http::Method;
+
+// The callers of the matrix, in the order of the expectation strings below.
+const std::vector<std::string> kCallers = {"anonymous", "social_worker", "supervisor", "department_head",
+                                           "director", "benefits_officer", "partner", "admin",
+                                           "auditor", "admin_token"};
+
+struct Row {
+  Method method;
+  std::string pattern;  ///< as registered (matched against OpenAPI)
+  std::string target;   ///< with ids filled in ({in}, {out}, {session})
+  std::string body;
+  std::vector<int> expected;  ///< one status per caller, in kCallers order
+};
+
+std::vector<Row> table() {
+  const std::string user_body = R"({"full_name":"Matricas Tests"})";
+  const int U = 401, F = 403, N = 404;
+  return {
+      {Method::get, "/api/v1/municipality", "/api/v1/municipality", "", {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+      {Method::get, "/api/v1/session", "/api/v1/session", "", {U, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+      {Method::post, "/api/v1/session", "/api/v1/session", R"({"username":"nobody{n}","password":"Wrong-password-1"})",
+       {U, U, U, U, U, U, U, U, U, U}},
+      {Method::post, "/api/v1/session/totp", "/api/v1/session/totp", R"({"code":"000000"})",
+       {U, 409, 409, 409, 409, 409, 409, 409, 409, 409}},
+      {Method::post, "/api/v1/session/enrollment", "/api/v1/session/enrollment", "{}",
+       {U, 409, 409, 409, 409, 409, 409, 409, 409, 409}},
+      {Method::post, "/api/v1/session/enrollment/confirm", "/api/v1/session/enrollment/confirm", R"({"code":"000000"})",
+       {U, 409, 409, 409, 409, 409, 409, 409, 409, 409}},
+      {Method::get, "/api/v1/sessions", "/api/v1/sessions", "", {U, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+      {Method::get, "/api/v1/users", "/api/v1/users", "", {U, F, F, F, F, F, F, 200, F, F}},
+      {Method::get, "/api/v1/users/{id}", "/api/v1/users/{in}", "", {U, F, F, F, F, F, F, 200, F, F}},
+      {Method::get, "/api/v1/users/{id}", "/api/v1/users/{out}", "", {U, F, F, F, F, F, F, N, F, F}},
+      {Method::patch, "/api/v1/users/{id}", "/api/v1/users/{in}", user_body, {U, F, F, F, F, F, F, 200, F, F}},
+      {Method::patch, "/api/v1/users/{id}", "/api/v1/users/{out}", user_body, {U, F, F, F, F, F, F, N, F, F}},
+      {Method::get, "/api/v1/users/{id}/sessions", "/api/v1/users/{in}/sessions", "", {U, F, F, F, F, F, F, 200, F, F}},
+      {Method::post, "/api/v1/users/{id}/reset-2fa", "/api/v1/users/{out}/reset-2fa", "{}", {U, F, F, F, F, F, F, N, F, F}},
+      {Method::post, "/api/v1/users", "/api/v1/users",
+       R"({"username":"matrix.new","full_name":"Jauns","password":"Zilā-jūra-2026!","roles":["director"]})",
+       {U, F, F, F, F, F, F, 201, F, F}},
+      {Method::post, "/api/v1/teams", "/api/v1/teams",
+       R"({"department_id":3,"code":"matrix","name_lv":"Matrica","name_en":"Matrix"})",
+       {U, F, F, F, F, F, F, 201, F, F}},
+      {Method::patch, "/api/v1/teams/{id}", "/api/v1/teams/1", R"({"name_en":"Benefit officers"})",
+       {U, F, F, F, F, F, F, 200, F, F}},
+      {Method::get, "/api/v1/audit", "/api/v1/audit", "", {U, F, F, F, F, F, F, F, 200, F}},
+      {Method::get, "/api/v1/audit/entities/{type}/{id}", "/api/v1/audit/entities/user/{in}", "",
+       {U, F, 200, 200, 200, F, F, F, 200, F}},
+      {Method::post, "/api/v1/users/{id}/reset-2fa", "/api/v1/users/{in}/reset-2fa", "{}", {U, F, F, F, F, F, F, 204, F, F}},
+      {Method::del, "/api/v1/sessions/{id}", "/api/v1/sessions/{session}", "", {U, N, N, N, N, N, N, 204, N, N}},
+      {Method::del, "/api/v1/session", "/api/v1/session", "", {U, 204, 204, 204, 204, 204, 204, 204, 204, 204}},
+  };
+}
+
+// Endpoints without personal data or access rules (operations).
+const std::set<std::string> kSystem = {"GET /healthz", "GET /readyz", "GET /metrics",
+                                       "GET /api/v1/version", "GET /api/v1/openapi.json"};
+
+std::string key(Method m, const std::string& pattern) {
+  return std::string(http::method_name(m)) + " " + pattern;
+}
+
+class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
+ protected:
+  void SetUp() override {
+    callers_["social_worker"] = as(f_.user("m.worker", {Role::social_worker}, {"families"}));
+    callers_["supervisor"] = as(f_.user("m.super", {Role::supervisor}, {"families"}));
+    callers_["department_head"] = as(f_.user("m.head", {Role::department_head}, {"families"}));
+    callers_["director"] = as(f_.user("m.director", {Role::director}));
+    callers_["benefits_officer"] = as(f_.user("m.benefits", {Role::benefits_officer}, {"benefits"}));
+    callers_["partner"] = as(f_.user("m.partner", {Role::partner}));
+    const test::TestUser admin = f_.user("m.admin", {Role::admin});
+    callers_["admin"] = as(admin);
+    callers_["auditor"] = as(f_.user("m.auditor", {Role::auditor}));
+    callers_["admin_token"] = test::As{"", "", f_.token_for(admin)};
+    callers_["anonymous"] = test::As{};
+    in_scope_ = f_.user("m.target", {Role::social_worker}, {"adults"});
+    out_of_scope_ = other_municipality_user();
+  }
+
+  static test::As as(const test::TestUser& u) { return test::As{u.session_token, u.csrf, ""}; }
+
+  std::int64_t other_municipality_user() {
+    auto id = f_.db().write([](storage::Connection& c) -> Result<std::int64_t> {
+      ATB_TRY_ASSIGN(m, c.query("INSERT INTO municipality (code, name, created_at) VALUES ('cesis',"
+                                " 'Cēsu novads', '2026-01-01T00:00:00.000Z') RETURNING id"));
+      ATB_TRY_ASSIGN(u, c.query("INSERT INTO app_user (username, full_name, municipality_id, password_hash,"
+                                " created_at, updated_at) VALUES ('cesis.worker', 'Cēsu Darbiniece', ?, 'x',"
+                                " '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z') RETURNING id",
+                                storage::params(m[0].integer(0))));
+      return u[0].integer(0);
+    });
+    EXPECT_TRUE(id);
+    return id ? *id : 0;
+  }
+
+  std::string fill(std::string target) {
+    auto replace = [&](const std::string& token, const std::string& value) {
+      if (auto at = target.find(token); at != std::string::npos) target.replace(at, token.size(), value);
+    };
+    replace("{in}", std::to_string(in_scope_.id));
+    replace("{out}", std::to_string(out_of_scope_));
+    if (target.find("{session}") != std::string::npos) {
+      // A fresh session of the target user for every caller, so each try has something to end.
+      const test::TestUser victim = f_.user("m.victim" + std::to_string(++victims_), {Role::social_worker});
+      auto sid = f_.db().read([&](storage::Connection& c) {
+        return c.query("SELECT id FROM user_session WHERE user_id = ?", storage::params(victim.id));
+      });
+      replace("{session}", (*sid)[0].text(0));
+    }
+    return target;
+  }
+
+  test::AppFixture f_{GetParam()};
+  std::map<std::string, test::As> callers_;
+  test::TestUser in_scope_;
+  std::int64_t out_of_scope_ = 0;
+  int victims_ = 0;
+};
+
+TEST_P(AuthorizationMatrix, EveryEndpointEveryRole) {
+  for (const Row& row : table()) {
+    ASSERT_EQ(row.expected.size(), kCallers.size()) << row.target;
+    for (size_t i = 0; i < kCallers.size(); ++i) {
+      std::string body = row.body;
+      if (auto at = body.find("{n}"); at != std::string::npos) body.replace(at, 3, std::to_string(i));
+      const test::Answer a = f_.call(row.method, fill(row.target), callers_[kCallers[i]], body);
+      EXPECT_EQ(a.status, row.expected[i]) << http::method_name(row.method) << " " << row.target
+                                           << " as " << kCallers[i] << ": " << a.body.dump();
+    }
+  }
+}
+
+TEST_P(AuthorizationMatrix, CoversEveryRouteThatExists) {
+  std::set<std::string> covered = kSystem;
+  for (const Row& row : table()) covered.insert(key(row.method, row.pattern));
+  const test::Answer doc = f_.call(Method::get, "/api/v1/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  for (const auto& [path, ops] : doc.body["paths"].items()) {
+    for (const auto& [method, op] : ops.items()) {
+      std::string upper = method;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      EXPECT_TRUE(covered.count(upper + " " + path)) << upper << " " << path << " is not in the matrix";
+    }
+  }
+}
+
+TEST_P(AuthorizationMatrix, ReadsOfUsersAreAudited) {
+  const auto before = f_.db().read([](storage::Connection& c) {
+    return c.query("SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND entity_type = 'user'");
+  });
+  ASSERT_EQ(f_.call(Method::get, "/api/v1/users/" + std::to_string(in_scope_.id), callers_["admin"]).status, 200);
+  const auto after = f_.db().read([&](storage::Connection& c) {
+    return c.query("SELECT COUNT(*), MAX(entity_id) FROM audit_log WHERE action = 'read' AND entity_type = 'user'");
+  });
+  EXPECT_EQ((*after)[0].integer(0), (*before)[0].integer(0) + 1);
+  const test::Answer who = f_.call(Method::get, "/api/v1/audit/entities/user/" + std::to_string(in_scope_.id),
+                                   callers_["auditor"]);
+  ASSERT_EQ(who.status, 200);
+  EXPECT_EQ(who.body["items"][0]["username"], "m.admin");
+  EXPECT_EQ(who.body["items"][0]["action"], "read");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AuthorizationMatrix, ::testing::ValuesIn(test::all_engines()),
+                         [](const auto& info) { return test::engine_param_name(info.param); });
+
+}  // namespace
+}  // namespace atb
