@@ -262,3 +262,45 @@ TEST_F(BareServer, GarbageOnTheWireDoesNotCrashTheServer) {
 
 }  // namespace
 }  // namespace atb
+
+namespace atb {
+namespace {
+
+// A slow client (slowloris) is disconnected after the read timeout and does not hold up others.
+TEST(SlowClient, IsDisconnectedAndDoesNotBlockOthers) {
+  log::init(false);
+  http::Router router;
+  router.add(http::Method::get, "/ping", [](http::Request&) { return http::Response::json({{"ok", true}}); },
+             {.summary = "ping", .tag = "test"}, {.pool = http::Pool::inline_});
+  http::StaticFiles files;
+  http::Metrics metrics;
+  http::Dispatcher dispatcher(router, files, metrics, http::Limits{}, false);
+  http::ServerOptions options;
+  options.port = test::free_port();
+  options.io_threads = 1;
+  options.threads = 1;
+  options.read_timeout = std::chrono::seconds(1);
+  options.handle_signals = false;
+  http::Server server(options, dispatcher);
+  std::promise<void> listening;
+  std::thread runner([&] { EXPECT_TRUE(server.run([&](int) { listening.set_value(); })); });
+  listening.get_future().wait();
+
+  const auto started = std::chrono::steady_clock::now();
+  auto slow = std::async(std::launch::async, [&] {
+    // Half a request line, then silence.
+    return test::http_exchange(options.port, "GET /ping HTTP/1.1\r\nHost: x\r\n",
+                               std::chrono::milliseconds(5000));
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(http_get(options.port, "/ping").status, 200);  // others are served meanwhile
+  const auto r = slow.get();
+  const auto waited = std::chrono::steady_clock::now() - started;
+  EXPECT_FALSE(r.answered);
+  EXPECT_LT(waited, std::chrono::milliseconds(4000));  // closed by the server, not by our timeout
+  server.stop();
+  runner.join();
+}
+
+}  // namespace
+}  // namespace atb
