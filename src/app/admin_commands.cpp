@@ -83,7 +83,10 @@ Result<void> user_list(storage::Database& db, std::ostream& out) {
   ATB_TRY_ASSIGN(page, db.read([](storage::Connection& c) { return access::list_users(c, "", 1, 100000); }));
   for (const access::User& u : page.items) {
     std::string roles;
-    for (access::Role r : u.roles) roles += (roles.empty() ? "" : ",") + std::string(access::role_name(r));
+    for (access::Role r : u.roles) {
+      if (!roles.empty()) roles += ',';
+      roles.append(access::role_name(r));
+    }
     out << fmt::format("{:<20} {:<30} {:<40} {}{}\n", u.username, u.full_name, roles,
                        u.disabled ? "disabled" : "active", u.totp_enabled ? ", 2FA" : ", 2FA not enrolled");
   }
