@@ -13,7 +13,12 @@ build/release/atbalsts demo --database "$db"
 cat <<MSG
 
   Atbalsts is starting on http://localhost:$port  (database: $db)
-  Log-in is not required yet: user accounts arrive with the access issue.
+
+  Log in as one of the demonstration users, all with the password  Demo-Atbalsts-2026
+    admin (administrator), auditor (data-protection officer), direktore (director),
+    ilze (supervisor, families), anna and janis (social workers), laura (benefits officer).
+  Every staff user needs a second factor: at the first login the page shows a QR code for an
+  authenticator app (or, on this machine: oathtool --totp -b SECRET).
   Stop with Ctrl+C.
 
 MSG

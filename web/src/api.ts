@@ -25,13 +25,22 @@ export class ApiError extends Error {
   readonly kind: 'network' | 'http' | 'invalid'
   readonly status: number
   readonly problem: Problem | null
+  /** Seconds to wait before trying again (`Retry-After` of a 429 answer), when the server said. */
+  readonly retryAfter: number | null
 
-  constructor(kind: ApiError['kind'], status: number, problem: Problem | null, message: string) {
+  constructor(
+    kind: ApiError['kind'],
+    status: number,
+    problem: Problem | null,
+    message: string,
+    retryAfter: number | null = null,
+  ) {
     super(message)
     this.name = 'ApiError'
     this.kind = kind
     this.status = status
     this.problem = problem
+    this.retryAfter = retryAfter
   }
 
   /** Messages for a given field, for AppField's validation slot. */
@@ -69,10 +78,36 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** `Retry-After` as seconds (it may also be an HTTP date). */
+function retryAfterSeconds(response: Response): number | null {
+  const value = response.headers.get('Retry-After')
+  if (!value) return null
+  if (/^\d+$/.test(value.trim())) return Number(value.trim())
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000))
+}
+
+// ---- Session plumbing: CSRF token and "not signed in" -------------------------------------
+
+let csrfToken: string | null = null
+let onUnauthorized: ((path: string) => void) | null = null
+
+/** The session's CSRF token, sent as `X-CSRF-Token` on every changing request once known. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token
+}
+
+/** Called when a call answers 401 (the session ended); the app then shows the login page. */
+export function setUnauthorizedHandler(handler: ((path: string) => void) | null): void {
+  onUnauthorized = handler
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
   signal?: AbortSignal
+  /** A 401 is an expected answer of this call (login steps): do not leave the page for it. */
+  allowUnauthorized?: boolean
 }
 
 /** Calls the API on the same origin in the UI language and returns the parsed JSON body. */
@@ -81,11 +116,13 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLocale(),
   }
+  const method = options.method ?? 'GET'
   if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken
   let response: Response
   try {
     response = await fetch(path, {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
@@ -98,8 +135,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const body = await readJson(response)
   if (!response.ok) {
     const problem = parseProblem(body, response.status)
-    throw new ApiError('http', response.status, problem, problem?.title || `HTTP ${response.status} from ${path}`)
+    if (response.status === 401 && !options.allowUnauthorized) onUnauthorized?.(path)
+    const message = problem?.title || `HTTP ${response.status} from ${path}`
+    throw new ApiError('http', response.status, problem, message, retryAfterSeconds(response))
   }
+  if (response.status === 204) return undefined as T
   if (body === undefined || body === null) {
     throw new ApiError('invalid', response.status, null, `Response from ${path} is not JSON`)
   }
@@ -107,6 +147,19 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 }
 
 export const apiGet = <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal })
+export const apiPost = <T>(path: string, body: unknown = {}) => apiRequest<T>(path, { method: 'POST', body })
+export const apiPatch = <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body })
+export const apiDelete = (path: string) => apiRequest<void>(path, { method: 'DELETE' })
+
+/** A query string from the non-empty values (`?a=1&b=x`), or '' when there are none. */
+export function queryString(values: Record<string, string | number | undefined | null>): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
 
 // ---- Types of the endpoints the UI uses ----------------------------------------------------
 

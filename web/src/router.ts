@@ -1,23 +1,101 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 import NotFoundPage from './pages/NotFoundPage.vue'
+import { useSession } from './composables/useSession'
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title (document.title). */
     titleKey: string
+    /**
+     * Who may open the page: `public` anyone (also signed out), `guest` the login page,
+     * otherwise (default) only a signed-in user.
+     */
+    access?: 'public' | 'guest'
+    /** The page needs one of these roles; others see the "no access" page in its place. */
+    roles?: readonly string[]
   }
 }
+
+const admin = ['admin'] as const
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage, meta: { titleKey: 'home.title' } },
   // Loaded on demand; if its code cannot be loaded the app shows the error page.
-  { path: '/about', name: 'about', component: () => import('./pages/AboutPage.vue'), meta: { titleKey: 'about.title' } },
-  { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { titleKey: 'notFound.title' } },
+  {
+    path: '/about',
+    name: 'about',
+    component: () => import('./pages/AboutPage.vue'),
+    meta: { titleKey: 'about.title', access: 'public' },
+  },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./pages/LoginPage.vue'),
+    meta: { titleKey: 'login.title', access: 'guest' },
+  },
+  { path: '/sessions', name: 'sessions', component: () => import('./pages/SessionsPage.vue'), meta: { titleKey: 'sessions.title' } },
+  {
+    path: '/admin/users',
+    name: 'admin-users',
+    component: () => import('./pages/admin/UsersPage.vue'),
+    meta: { titleKey: 'users.title', roles: admin },
+  },
+  {
+    path: '/admin/users/new',
+    name: 'admin-user-new',
+    component: () => import('./pages/admin/UserCreatePage.vue'),
+    meta: { titleKey: 'users.createTitle', roles: admin },
+  },
+  {
+    path: '/admin/users/:id(\\d+)',
+    name: 'admin-user',
+    component: () => import('./pages/admin/UserPage.vue'),
+    meta: { titleKey: 'users.detailTitle', roles: admin },
+  },
+  {
+    path: '/admin/teams',
+    name: 'admin-teams',
+    component: () => import('./pages/admin/TeamsPage.vue'),
+    meta: { titleKey: 'teams.title', roles: admin },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('./pages/AuditPage.vue'),
+    meta: { titleKey: 'audit.title', roles: ['auditor'] },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: NotFoundPage,
+    meta: { titleKey: 'notFound.title', access: 'public' },
+  },
 ]
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes,
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+/** A return address from `?redirect=`: only a path inside the app (no other site). */
+export function safeRedirect(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/'
+}
+
+/** Where to send someone who is not signed in, so that she comes back here afterwards. */
+export function loginLocation(returnTo: string): RouteLocationRaw {
+  return { name: 'login', query: returnTo === '/' || returnTo.startsWith('/login') ? {} : { redirect: returnTo } }
+}
+
+router.beforeEach(async (to) => {
+  const { ensureLoaded, signedIn } = useSession()
+  if (to.meta.access === 'public') {
+    void ensureLoaded() // the header shows the user when known; the page does not wait for it
+    return true
+  }
+  await ensureLoaded()
+  if (to.meta.access === 'guest') return signedIn.value ? safeRedirect(to.query.redirect) : true
+  return signedIn.value ? true : loginLocation(to.fullPath)
 })

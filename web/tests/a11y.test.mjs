@@ -1,8 +1,10 @@
-// Every page in both languages: axe-core finds no serious/critical violations, and the page
+// The general pages in both languages (login, sessions, administration and audit are checked in
+// their own test files with real users): axe-core finds no serious/critical violations, and the page
 // logs no console errors and no CSP violations.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { launchBrowser, openPage, visit, chooseLanguage, assertNoProblems, seriousAxeViolations } from './support/browser.mjs'
+import { fakeSession } from './support/identity.mjs'
 
 const PAGES = [
   { name: 'home', path: '/', heading: { lv: 'Laipni lūdzam sistēmā Atbalsts', en: 'Welcome to Atbalsts' } },
@@ -22,6 +24,7 @@ for (const locale of ['lv', 'en']) {
   for (const { name, path, heading } of PAGES) {
     test(`${name} (${locale}): accessible, no console errors, no CSP violations`, async () => {
       const { context, page, problems } = await openPage(browser)
+      await fakeSession(page) // a signed-in frame (the identity pages have their own tests)
       try {
         await visit(page, '/')
         if (locale !== 'lv') await chooseLanguage(page, locale)

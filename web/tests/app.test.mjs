@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import {
   url, launchBrowser, openPage, visit, waitForPage, chooseLanguage, assertNoProblems,
 } from './support/browser.mjs'
+import { fakeSession } from './support/identity.mjs'
 
 const MUNICIPALITY = 'Liepājas valstspilsēta'
 let browser
@@ -15,9 +16,13 @@ after(async () => {
   await browser?.close()
 })
 
-/** Runs `body` with a fresh page and closes it afterwards. */
+/**
+ * Runs `body` with a fresh page and closes it afterwards. The pages here are about the app
+ * frame, not identity: a stand-in signed-in user is used (see login/admin tests for the real one).
+ */
 async function withPage(body) {
   const session = await openPage(browser)
+  await fakeSession(session.page)
   try {
     await body(session)
   } finally {
@@ -53,10 +58,28 @@ test('loads in Latvian by default, even in an English browser', async () => {
     assert.equal(await page.getByRole('group', { name: 'Valoda' }).count(), 1)
     assert.equal(await page.locator('button[data-locale="lv"]').getAttribute('aria-pressed'), 'true')
     assert.match(await page.title(), /^Sākums — Atbalsts$/)
-    // The user-menu slot exists but claims nobody is signed in.
-    assert.equal((await page.locator('[data-testid="user-menu-slot"]').textContent()).trim(), '')
+    // The user menu shows who is signed in, with her role.
+    const menu = page.locator('[data-testid="user-menu-slot"]')
+    assert.match(await menu.textContent(), /Testa Lietotāja\s*Sociālais darbinieks/)
     assertNoProblems(problems, 'home (lv)')
   })
+})
+
+test('signed out: the home page asks to log in, the about page does not', async () => {
+  const { context, page, problems } = await openPage(browser)
+  try {
+    await page.goto(url('/'))
+    await page.waitForURL(url('/login'))
+    await waitForPage(page)
+    assert.equal(await page.locator('h1').textContent(), 'Pieteikties')
+    assert.equal((await page.locator('[data-testid="user-menu-slot"]').textContent()).trim(), '')
+    assert.equal(await page.getByRole('link', { name: 'Pieteikties' }).count(), 1)
+    await visit(page, '/about')
+    assert.equal(await page.locator('h1').textContent(), 'Par sistēmu')
+    assertNoProblems(problems, 'signed out')
+  } finally {
+    await context.close()
+  }
 })
 
 test('switches to English and back, remembering the choice across reloads', async () => {

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { url, launchBrowser, openPage, visit, waitForPage, seriousAxeViolations } from './support/browser.mjs'
+import { fakeSession } from './support/identity.mjs'
 
 let browser
 before(async () => {
@@ -20,6 +21,7 @@ const problem = (status, title, detail) => ({
 
 async function withPage(body) {
   const session = await openPage(browser)
+  await fakeSession(session.page) // the home page needs a signed-in user
   try {
     await body(session)
   } finally {
@@ -106,5 +108,37 @@ test('about: an unreachable server shows an error with a retry button', async ()
     await alert.getByRole('button', { name: 'Mēģināt vēlreiz' }).click()
     await page.locator('[data-testid="readiness"]').waitFor()
     assert.equal(await page.getByRole('alert').count(), 0)
+  })
+})
+
+test('user page of an administrator who is also an auditor: "who looked" panel, empty and error states', async () => {
+  await withPage(async ({ page }) => {
+    await fakeSession(page, { roles: ['admin', 'auditor'] })
+    const user = {
+      id: 41, username: 'liga', full_name: 'Līga Ozoliņa', email: null, roles: ['social_worker'], team_ids: [],
+      disabled: false, totp_enabled: true, created_at: '2026-01-02T08:00:00.000Z',
+    }
+    const entry = {
+      seq: 7, at: '2026-03-04T09:10:00.000Z', user_id: 2, username: 'auditor', role: 'auditor', action: 'read',
+      entity_type: 'user', entity_id: 41, reason: 'Pārbaude', outcome: 'ok', request_id: 'r1', remote: '10.0.0.9',
+    }
+    await page.route('**/api/v1/users/41', (route) => route.fulfill({ json: user }))
+    await page.route('**/api/v1/users/41/sessions', (route) => route.fulfill({ json: { items: [] } }))
+    let audit = (route) => route.fulfill(problem(500, 'Iekšēja kļūda', 'Žurnāls nav pieejams'))
+    await page.route('**/api/v1/audit/entities/user/41', (route) => audit(route))
+    await visit(page, '/admin/users/41')
+    const panel = page.locator('[data-testid="who-looked"]')
+    assert.match(await panel.textContent(), /Kas skatīja šos datus/)
+    assert.match(await panel.getByRole('alert').textContent(), /Žurnāls nav pieejams/)
+    assert.match(await page.locator('#main').textContent(), /Nav aktīvu sesiju/)
+    assert.deepEqual(await seriousAxeViolations(page), [], 'axe on the user page')
+
+    audit = (route) => route.fulfill({ json: { items: [entry] } })
+    await panel.getByRole('button', { name: 'Mēģināt vēlreiz' }).click()
+    await panel.getByRole('table').waitFor()
+    const text = await panel.textContent()
+    for (const part of ['auditor', 'Auditors (datu aizsardzības speciālists)', 'Skatīšana', 'Pārbaude', '10.0.0.9']) {
+      assert.ok(text.includes(part), part)
+    }
   })
 })

@@ -1,5 +1,6 @@
 import { computed, effectScope } from 'vue'
-import { apiGet, ApiError, type Municipality } from '../api'
+import { apiGet, ApiError, type Municipality, type Team } from '../api'
+import { localized } from '../i18n'
 import { useAsync, type AsyncState } from './useAsync'
 
 let shared: AsyncState<Municipality> | null = null
@@ -15,4 +16,20 @@ export function useMunicipality() {
   const notConfigured = computed(() => state.error.value instanceof ApiError && state.error.value.status === 404)
   const name = computed(() => state.data.value?.name || '')
   return { ...state, notConfigured, name }
+}
+
+/** Teams of the municipality by id, and the names of a list of team ids in the UI language. */
+export function useTeams() {
+  const municipality = useMunicipality()
+  const byId = computed(() => {
+    const map = new Map<number, Team>()
+    for (const department of municipality.data.value?.departments ?? []) {
+      for (const team of department.teams) map.set(team.id, team)
+    }
+    return map
+  })
+  function teamNames(ids: readonly number[]): string {
+    return ids.map((id) => (byId.value.has(id) ? localized(byId.value.get(id)!.name) : `#${id}`)).join(', ')
+  }
+  return { ...municipality, teamNames }
 }

@@ -38,10 +38,14 @@ export function launchBrowser() {
   })
 }
 
+/** GET /api/v1/session answers 401 when nobody is signed in: that is not a problem. */
+const isSignedOutCheck = (requestUrl, status) => status === 401 && new URL(requestUrl).pathname === '/api/v1/session'
+
 /**
  * A new isolated context and page. `problems` collects everything that must not happen on a
  * healthy page: console errors, uncaught exceptions, CSP violations (also the ones Chromium
- * reports only as events), failed requests and HTTP error answers.
+ * reports only as events), failed requests and HTTP error answers (except the 401 of the
+ * session check of a signed-out visitor).
  */
 export async function openPage(browser, { browserLocale = 'en-US' } = {}) {
   const context = await browser.newContext({ locale: browserLocale })
@@ -55,14 +59,26 @@ export async function openPage(browser, { browserLocale = 'en-US' } = {}) {
   const page = await context.newPage()
   page.on('console', (message) => {
     const text = message.text()
+    const source = message.location()?.url ?? ''
+    if (/status of 401/.test(text) && source && isSignedOutCheck(source, 401)) return
     if (message.type() === 'error' || /content.security.policy/i.test(text)) problems.push(`console.${message.type()}: ${text}`)
   })
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`))
   page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
+    if (response.status() >= 400 && !isSignedOutCheck(response.url(), response.status())) problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
   return { context, page, problems }
+}
+
+/** Runs `body` with a fresh context and page of `browser`, closing them afterwards. */
+export async function withPage(browser, body, options) {
+  const session = await openPage(browser, options)
+  try {
+    await body(session)
+  } finally {
+    await session.context.close()
+  }
 }
 
 /** Waits until the page has a heading and no loading indicator is left. */

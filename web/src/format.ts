@@ -1,0 +1,40 @@
+// Formatting shared by the pages: dates, role names, browser names.
+import { i18n, currentLocale } from './i18n'
+
+/** Date and time in the UI language ('' for a missing or unreadable value). */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return ''
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+}
+
+/** The name of a role in the UI language (the code itself for a role the UI does not know). */
+export function roleName(role: string): string {
+  const key = `roles.${role}`
+  return i18n.global.te(key) ? i18n.global.t(key) : role
+}
+
+export function roleNames(roles: readonly string[]): string {
+  return roles.map(roleName).join(', ')
+}
+
+/** A short, readable name of the browser and system from a User-Agent string. */
+export function browserName(userAgent: string | null | undefined): string {
+  if (!userAgent) return ''
+  const browser =
+    /Edg\//.test(userAgent) ? 'Edge'
+    : /Firefox\//.test(userAgent) ? 'Firefox'
+    : /(Chrome|Chromium)\//.test(userAgent) ? 'Chrome'
+    : /Safari\//.test(userAgent) ? 'Safari'
+    : ''
+  const system =
+    /Windows/.test(userAgent) ? 'Windows'
+    : /Android/.test(userAgent) ? 'Android'
+    : /(iPhone|iPad)/.test(userAgent) ? 'iOS'
+    : /Mac OS X/.test(userAgent) ? 'macOS'
+    : /Linux/.test(userAgent) ? 'Linux'
+    : ''
+  if (!browser) return userAgent.length > 60 ? `${userAgent.slice(0, 57)}…` : userAgent
+  return system ? `${browser}, ${system}` : browser
+}
