@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   serve->add_option("--port", port, "TCP port (default 8080)");
   serve->add_option("--address", address, "Address to listen on (default 127.0.0.1)");
   serve->add_option("--web", web, "Folder of the built web UI (default web/dist)");
-  serve->add_option("--threads", threads, "Request threads (default 8)");
+  serve->add_option("--threads", threads, "Worker threads for requests (default 64)");
 
   CLI::App* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
   add_database(migrate);

@@ -18,7 +18,7 @@ struct Config {
   std::string address = "127.0.0.1";
   int port = 8080;
   std::string web_dir = "web/dist";
-  int threads = 16;       ///< workers for handlers that use the database
+  int threads = 64;       ///< workers for handlers that use the database (they mostly wait)
   int io_threads = 2;     ///< socket I/O
   int hash_threads = 1;   ///< password hashing
   bool access_log = true;

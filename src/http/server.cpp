@@ -1,6 +1,10 @@
 #include "http/server.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <latch>
 #include <csignal>
 #include <thread>
 #include <vector>
@@ -49,6 +53,19 @@ void respond(const restinio::request_handle_t& req, Response response, bool clos
 }
 
 }  // namespace
+
+// Runs every thread of the hashing pool at a lower CPU priority (nice 10): password hashing
+// is deliberately slow work, and on a small machine it must not delay ordinary requests.
+static void lower_hashing_priority(asio::thread_pool& pool, int threads) {
+  std::latch all(threads);
+  for (int i = 0; i < threads; ++i) {
+    asio::post(pool, [&all] {
+      ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+      all.arrive_and_wait();  // hold this thread until each one has taken a task
+    });
+  }
+  all.wait();
+}
 
 struct Server::Impl {
   ServerOptions options;
@@ -144,6 +161,7 @@ Result<void> Server::run(std::function<void(int port)> on_listening) {
   } catch (const std::exception& e) {
     return Error::unavailable(std::string("cannot listen: ") + e.what());
   }
+  lower_hashing_priority(s.hashing, s.options.hash_threads);
   asio::signal_set signals(s.io);
   if (s.options.handle_signals) {
     signals.add(SIGTERM);

@@ -18,7 +18,7 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   int port = 8080;
   int io_threads = 2;              ///< socket I/O and non-blocking handlers
-  int threads = 16;                ///< worker threads for handlers that use the database
+  int threads = 64;                ///< worker threads for handlers that use the database
   int hash_threads = 1;            ///< password hashing (bounded: logins never starve reads)
   std::chrono::seconds read_timeout{30};     ///< slow clients are disconnected after this
   std::chrono::seconds handler_timeout{30};

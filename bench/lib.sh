@@ -1,0 +1,181 @@
+# bench/lib.sh — helpers shared by the bench/*.sh scripts. Not run on its own:
+# a script sets BENCH_SCRIPT (its own absolute path) and then sources this file.
+#
+#   log/die, usage                  messages ("[NAME.sh] ..."), --help from the header comment
+#   ensure_tools CMD[:PACKAGE]...   install missing commands with apt-get
+#   stop_pid PID                    TERM, wait up to 5 s, then KILL
+#   port_in_use, free_port          loopback ports
+#   http_status URL, wait_for_200   readiness checks
+#   bounded SECS OUT CMD...         time-limited command, interruptible (pid in WRK_PID)
+#   wrk_result KEY FILE             a value from the WRK_RESULT line of wrk_report.lua
+#   wrk_collect NAME FILE           fills RPS/P50/P99/BAD[NAME] from that line
+#   check_load, machine_line        load average before the run, machine description
+#   describe_binary BINARY          "PATH (atbalsts X.Y.Z, CMAKE_BUILD_TYPE=...)"
+#   ratio A B, fmt X DECIMALS       arithmetic for the reports
+#   record_section NAME FILE [MD]   replace (or append) one section of BENCHMARKS.md
+#
+# Everything it starts runs against 127.0.0.1 and with a time limit.
+# shellcheck shell=bash
+
+[ -n "${BENCH_SCRIPT:-}" ] || { echo "bench/lib.sh: set BENCH_SCRIPT before sourcing" >&2; exit 1; }
+BENCH_NAME=$(basename "$BENCH_SCRIPT")
+WRK_PID=""                 # the running `timeout CMD ...` of bounded(), if any
+declare -A RPS P50 P99 BAD # filled by wrk_collect, keyed by run name
+
+log() { printf '[%s] %s\n' "$BENCH_NAME" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Prints the script's header comment (line 2 up to `set -euo`), without the "# ".
+usage() { sed -n '2,/^set -euo/p' "$BENCH_SCRIPT" | sed '$d; s/^# \{0,1\}//'; }
+
+# ---------------------------------------------------------------- tools
+# ensure_tools CMD[:PACKAGE]... — every CMD must be on the PATH; the Debian
+# packages of those that are missing (PACKAGE, default CMD) are installed
+# with apt-get (as root, or with `sudo -n`).
+ensure_tools() {
+    PATH=$PATH:/usr/sbin:/sbin   # nginx lives in /usr/sbin
+    local spec missing=() packages=()
+    for spec in "$@"; do
+        command -v "${spec%%:*}" >/dev/null && continue
+        missing+=("${spec%%:*}")
+        if [[ $spec == *:* ]]; then packages+=("${spec#*:}"); else packages+=("$spec"); fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "missing: ${missing[*]} — installing ${packages[*]} via apt-get"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${packages[@]}"
+    for spec in "${missing[@]}"; do
+        command -v "$spec" >/dev/null || die "$spec still missing after apt-get"
+    done
+}
+
+# ---------------------------------------------------------------- processes
+# shellcheck disable=SC2317  # runs from the scripts' EXIT traps
+stop_pid() {   # stop_pid PID — TERM, wait up to 5 s, then KILL
+    local pid=$1 _
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { log "pid $pid ignored SIGTERM; killing"; kill -KILL "$pid" 2>/dev/null || true; }
+    wait "$pid" 2>/dev/null || true
+}
+
+# bounded SECONDS OUTFILE CMD... — run CMD with a hard time limit, output to
+# OUTFILE. It runs in the background and we `wait` for it, so that a Ctrl-C
+# or SIGTERM reaches our trap at once (bash postpones traps while a
+# foreground command runs, and wrk treats SIGINT as "stop and report").
+# The pid is in WRK_PID meanwhile, for the cleanup trap to stop.
+bounded() {
+    local secs=$1 out=$2 rc=0
+    shift 2
+    timeout "$secs" "$@" </dev/null >"$out" 2>&1 &
+    WRK_PID=$!
+    wait "$WRK_PID" || rc=$?
+    WRK_PID=""
+    return "$rc"
+}
+
+# ---------------------------------------------------------------- network
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {   # prints a loopback TCP port nothing is listening on
+    local p _
+    for _ in $(seq 200); do
+        p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+        port_in_use "$p" || { echo "$p"; return 0; }
+    done
+    die "could not find a free port"
+}
+
+http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" 2>/dev/null || true; }
+
+wait_for_200() {   # wait_for_200 URL PID WHAT — until URL answers 200 (30 s max)
+    local url=$1 pid=$2 what=$3 _
+    for _ in $(seq 300); do
+        kill -0 "$pid" 2>/dev/null || die "$what exited during startup"
+        [ "$(http_status "$url")" = 200 ] && return 0
+        sleep 0.1
+    done
+    die "$what did not answer 200 on $url within 30 s"
+}
+
+# ---------------------------------------------------------------- wrk output
+wrk_result() {   # wrk_result KEY FILE — value of KEY from the WRK_RESULT line
+    awk -v k="$1" '$1 == "WRK_RESULT" { for (i = 2; i <= NF; i++) { split($i, a, "=");
+                   if (a[1] == k) print a[2] } }' "$2"
+}
+
+# wrk_collect NAME FILE — FILE is the output of a wrk run with wrk_report.lua
+# (or a script that includes it). Echoes it indented to stderr and sets
+# RPS/P50/P99[NAME] and BAD[NAME] (socket errors + non-2xx responses).
+# shellcheck disable=SC2034  # the arrays are read by the scripts
+wrk_collect() {
+    local name=$1 out=$2
+    grep -q '^WRK_RESULT ' "$out" || { cat "$out" >&2; die "no WRK_RESULT line in the wrk output for $name"; }
+    sed 's/^/    /' "$out" >&2
+    RPS[$name]=$(wrk_result rps "$out")
+    P50[$name]=$(wrk_result p50_ms "$out")
+    P99[$name]=$(wrk_result p99_ms "$out")
+    BAD[$name]=$(awk '$1 == "WRK_RESULT" { n = 0; for (i = 2; i <= NF; i++) { split($i, a, "=");
+                      if (a[1] == "non2xx" || a[1] ~ /^errors_/) n += a[2] } print n }' "$out")
+    [ "${BAD[$name]}" -eq 0 ] || log "$name: ${BAD[$name]} errors/non-2xx responses (see above)"
+}
+
+# ---------------------------------------------------------------- report
+check_load() {   # sets LOAD_BEFORE; warns when other work on the box will skew the numbers
+    LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+    if awk -v l="${LOAD_BEFORE%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > 0.5 * n) }'; then
+        log "WARNING: load average is $LOAD_BEFORE on $(nproc) CPUs; results will be noisy"
+    fi
+}
+
+machine_line() {   # machine_line WHO — "2 CPUs, MODEL, KERNEL; WHO share these CPUs; load ..."
+    local cpu
+    cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+    echo "$(nproc) CPUs, ${cpu:-unknown CPU}, $(uname -sr); $1 share these CPUs; load average before the run: ${LOAD_BEFORE:-unknown}"
+}
+
+wrk_version() { { wrk --version 2>&1 || true; } | awk 'NR == 1 { print $1, $2 }'; }   # wrk --version exits 1
+
+describe_binary() {   # describe_binary BINARY — "PATH (atbalsts X.Y.Z, CMAKE_BUILD_TYPE=...)"
+    local bin=$1 v type="" cache
+    v=$(timeout 5 "$bin" version 2>/dev/null | head -n 1) || true
+    cache=$(dirname "$bin")/CMakeCache.txt
+    if [ -f "$cache" ]; then
+        type=$(awk -F= '/^CMAKE_BUILD_TYPE:/ { print $2 }' "$cache")
+        grep -q '^ATBALSTS_SANITIZE:BOOL=ON$' "$cache" && type+=" + sanitizers"
+    fi
+    echo "$bin (${v:-version unknown}${type:+, CMAKE_BUILD_TYPE=$type})"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+fmt()   { awk -v x="$1" -v d="$2" 'BEGIN { printf "%.*f", d, x }'; }
+
+# record_section NAME FILE [MD] — put FILE between `<!-- NAME:begin -->` and
+# `<!-- NAME:end -->` in MD (default bench/BENCHMARKS.md), replacing what was
+# there, or append the section if it is not there yet. Other sections stay.
+record_section() {
+    local name=$1 body=$2 md=${3:-bench/BENCHMARKS.md} section tmp
+    section=$(mktemp)
+    { echo "<!-- $name:begin -->"; cat "$body"; echo "<!-- $name:end -->"; } >"$section"
+    if [ ! -f "$md" ]; then
+        printf '%s\n' "# Benchmarks" "" \
+            "Results written by the scripts in \`bench/\` (see \`bench/README.md\`)." \
+            "Each section is regenerated in place by its script; numbers are only comparable on the same machine." >"$md"
+    fi
+    tmp=$(mktemp "$md.XXXXXX")
+    if grep -qx "<!-- $name:begin -->" "$md" && grep -qx "<!-- $name:end -->" "$md"; then
+        awk -v sf="$section" -v b="<!-- $name:begin -->" -v e="<!-- $name:end -->" '
+            $0 == b { while ((getline l < sf) > 0) print l; skip = 1; next }
+            $0 == e { skip = 0; next }
+            !skip' "$md" >"$tmp"
+    else
+        { cat "$md"; [ -z "$(tail -c1 "$md")" ] || echo; echo; cat "$section"; } >"$tmp"
+    fi
+    rm -f "$section"
+    chmod 644 "$tmp"
+    mv "$tmp" "$md"
+    log "updated $md (section $name)"
+}
