@@ -57,14 +57,15 @@ void respond(const restinio::request_handle_t& req, Response response, bool clos
 // Runs every thread of the hashing pool at a lower CPU priority (nice 10): password hashing
 // is deliberately slow work, and on a small machine it must not delay ordinary requests.
 static void lower_hashing_priority(asio::thread_pool& pool, int threads) {
-  std::latch all(threads);
+  // Shared: a pool thread may still be inside arrive_and_wait() when this function returns.
+  auto all = std::make_shared<std::latch>(threads);
   for (int i = 0; i < threads; ++i) {
-    asio::post(pool, [&all] {
+    asio::post(pool, [all] {
       ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
-      all.arrive_and_wait();  // hold this thread until each one has taken a task
+      all->arrive_and_wait();  // hold this thread until each one has taken a task
     });
   }
-  all.wait();
+  all->wait();
 }
 
 struct Server::Impl {
