@@ -112,6 +112,20 @@ TEST_P(LoginTest, ThrottlingRefusesEvenTheRightPasswordWithRetryAfter) {
   EXPECT_EQ(f_.call(Method::post, "/api/v1/session", {}, login_body("ghost", kDemoPassword)).status, 429);
 }
 
+TEST_P(LoginTest, WrongCodesLockTheSecondFactorToo) {
+  auto [session, secret] = enrol();
+  ASSERT_EQ(f_.call(Method::del, "/api/v1/session", session).status, 204);
+  As half = password_step();
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(f_.call(Method::post, "/api/v1/session/totp", half, R"({"code":"000000"})").status, 401);
+  }
+  // Guessing stops: even the right code (of the next step, never used) is refused while locked.
+  const std::string next = access::totp_code(secret, std::time(nullptr) + 30);
+  Answer locked = f_.call(Method::post, "/api/v1/session/totp", half, nlohmann::json{{"code", next}}.dump());
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_GT(std::stoi(locked.header("Retry-After")), 0);
+}
+
 TEST_P(LoginTest, StateChangesNeedTheCsrfToken) {
   test::TestUser admin = f_.user("adm2", {access::Role::admin});
   As no_csrf{admin.session_token, "", ""};

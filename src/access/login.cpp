@@ -91,23 +91,27 @@ Result<void> LoginService::fail(const std::string& username, std::optional<std::
   });
 }
 
+Result<std::int64_t> LoginService::lock_wait(storage::Connection& c, const std::string& username,
+                                             const std::string& remote) {
+  const TimePoint now = std::chrono::system_clock::now();
+  ATB_TRY_ASSIGN(account, load_throttle(c, account_key(username)));
+  ATB_TRY_ASSIGN(address, load_throttle(c, address_key(remote)));
+  return std::max(seconds_locked(account, now), seconds_locked(address, now));
+}
+
+Result<void> LoginService::refuse_if_locked(const std::string& username,
+                                            std::optional<std::int64_t> user_id, const Origin& origin) {
+  ATB_TRY_ASSIGN(wait, db_->read([&](storage::Connection& c) { return lock_wait(c, username, origin.remote); }));
+  if (wait == 0) return ok();
+  ATB_TRY(audit_.record(entry("login_failed", user_id, username, "throttled", origin)));
+  return throttled(wait);
+}
+
 Result<IssuedSession> LoginService::password_step(const std::string& username,
                                                   const std::string& password, const Origin& origin) {
   const TimePoint now = std::chrono::system_clock::now();
-  auto checked = db_->read([&](storage::Connection& c) -> Result<std::pair<std::int64_t, std::optional<LoginRecord>>> {
-    ATB_TRY_ASSIGN(account, load_throttle(c, account_key(username)));
-    ATB_TRY_ASSIGN(address, load_throttle(c, address_key(origin.remote)));
-    const std::int64_t wait = std::max(seconds_locked(account, now), seconds_locked(address, now));
-    ATB_TRY_ASSIGN(record, find_login(c, username));
-    return std::pair{wait, std::move(record)};
-  });
-  if (!checked) return std::move(checked).error();
-  auto& [wait, record] = *checked;
-  if (wait > 0) {
-    ATB_TRY(audit_.record(entry("login_failed", record ? std::optional(record->id) : std::nullopt,
-                                username, "throttled", origin)));
-    return throttled(wait);
-  }
+  ATB_TRY_ASSIGN(record, db_->read([&](storage::Connection& c) { return find_login(c, username); }));
+  ATB_TRY(refuse_if_locked(username, record ? std::optional(record->id) : std::nullopt, origin));
   // The same argon2id work whether or not the user exists.
   const bool match = verify_password(record ? record->password_hash : decoy_hash(), password);
   if (!record || !match || record->disabled) {
@@ -163,6 +167,7 @@ Result<IssuedSession> LoginService::second_factor(const Authenticated& who, cons
     return Error{Errc::conflict, {"Šajā solī kods nav vajadzīgs.", "No code is expected at this step."}, {}, {}};
   }
   const Principal& p = who.principal;
+  ATB_TRY(refuse_if_locked(p.username, p.user_id, origin));
   auto accepted = db_->write([&](storage::Connection& c) -> Result<bool> {
     if (!recovery_code.empty()) return use_recovery_code(c, p.user_id, recovery_code_hash(recovery_code));
     ATB_TRY_ASSIGN(record, find_login(c, p.username));
@@ -201,6 +206,7 @@ Result<std::pair<IssuedSession, std::vector<std::string>>> LoginService::confirm
   if (!who.session || who.session->stage != "enroll" || !who.session->pending_secret) {
     return Error{Errc::conflict, {"Vispirms sāciet piesaisti.", "Start the enrolment first."}, {}, {}};
   }
+  ATB_TRY(refuse_if_locked(who.principal.username, who.principal.user_id, origin));
   const auto secret = box_.open(*who.session->pending_secret);
   if (!secret) return Error::internal("the pending TOTP secret cannot be opened");
   const auto step = verify_totp(*secret, code, std::time(nullptr), 0);

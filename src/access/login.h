@@ -58,6 +58,12 @@ class LoginService {
   Result<void> logout(const Authenticated& who, const Origin& origin);
 
  private:
+  /// Seconds until the account or the address may try again (0 = not locked).
+  Result<std::int64_t> lock_wait(storage::Connection& c, const std::string& username,
+                                 const std::string& remote);
+  /// Refuses with 429 (and audits it) while the account or address is locked.
+  Result<void> refuse_if_locked(const std::string& username, std::optional<std::int64_t> user_id,
+                                const Origin& origin);
   Result<void> fail(const std::string& username, std::optional<std::int64_t> user_id,
                     const std::string& reason, const Origin& origin);
   Result<IssuedSession> promote(const Authenticated& who, const std::string& action,
