@@ -72,22 +72,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-for v in DURATION CONNECTIONS THREADS WARMUP; do
-    [[ ${!v} =~ ^[0-9]+$ ]] || die "--${v,,} must be a whole number, got '${!v}'"
-done
-if [ "$DURATION" -lt 1 ] || [ "$CONNECTIONS" -lt 1 ] || [ "$THREADS" -lt 1 ]; then
-    die "--duration, --connections and --threads must be >= 1"
-fi
-[ "$CONNECTIONS" -ge "$THREADS" ] || die "wrk needs --connections >= --threads"
+check_load_options
 
-if [ -z "$BINARY" ]; then
-    BINARY=build/release/atbalsts
-    if [ ! -x "$BINARY" ] && [ -x build/debug/atbalsts ]; then
-        log "WARNING: $BINARY not found; using build/debug/atbalsts (a debug build — numbers are not representative)"
-        BINARY=build/debug/atbalsts
-    fi
-fi
-[ -x "$BINARY" ] || die "server binary '$BINARY' not found or not executable (build it, or pass --binary)"
+pick_binary
 
 # The exact, reproducible command for the report.
 CMD="bash bench/auth.sh --binary $BINARY --duration $DURATION --connections $CONNECTIONS --threads $THREADS"

@@ -60,27 +60,14 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-for v in DURATION CONNECTIONS THREADS WARMUP; do
-    [[ ${!v} =~ ^[0-9]+$ ]] || die "--${v,,} must be a whole number, got '${!v}'"
-done
-if [ "$DURATION" -lt 1 ] || [ "$CONNECTIONS" -lt 1 ] || [ "$THREADS" -lt 1 ]; then
-    die "--duration, --connections and --threads must be >= 1"
-fi
-[ "$CONNECTIONS" -ge "$THREADS" ] || die "wrk needs --connections >= --threads"
+check_load_options
 if [ -n "$SERVER_URL" ]; then
     [[ $SERVER_URL =~ ^http://(127\.0\.0\.1|localhost)(:[0-9]+)?$ ]] \
         || die "--url must be http://127.0.0.1:PORT (loopback only)"
 fi
 
 if [ -z "$SERVER_URL" ]; then
-    if [ -z "$BINARY" ]; then
-        BINARY=build/release/atbalsts
-        if [ ! -x "$BINARY" ] && [ -x build/debug/atbalsts ]; then
-            log "WARNING: $BINARY not found; using build/debug/atbalsts (a debug build — numbers are not representative)"
-            BINARY=build/debug/atbalsts
-        fi
-    fi
-    [ -x "$BINARY" ] || die "server binary '$BINARY' not found or not executable (build it, or pass --binary)"
+    pick_binary
 fi
 
 # The exact, reproducible command for the report.

@@ -179,3 +179,27 @@ record_section() {
     mv "$tmp" "$md"
     log "updated $md (section $name)"
 }
+
+# check_load_options — DURATION, CONNECTIONS, THREADS and WARMUP are whole numbers wrk accepts.
+check_load_options() {
+    local v
+    for v in DURATION CONNECTIONS THREADS WARMUP; do
+        [[ ${!v} =~ ^[0-9]+$ ]] || die "--${v,,} must be a whole number, got '${!v}'"
+    done
+    if [ "$DURATION" -lt 1 ] || [ "$CONNECTIONS" -lt 1 ] || [ "$THREADS" -lt 1 ]; then
+        die "--duration, --connections and --threads must be >= 1"
+    fi
+    [ "$CONNECTIONS" -ge "$THREADS" ] || die "wrk needs --connections >= --threads"
+}
+
+# pick_binary — sets BINARY to the release build unless given (debug build with a warning).
+pick_binary() {
+    if [ -z "$BINARY" ]; then
+        BINARY=build/release/atbalsts
+        if [ ! -x "$BINARY" ] && [ -x build/debug/atbalsts ]; then
+            log "WARNING: $BINARY not found; using build/debug/atbalsts (a debug build — numbers are not representative)"
+            BINARY=build/debug/atbalsts
+        fi
+    fi
+    [ -x "$BINARY" ] || die "server binary '$BINARY' not found or not executable (build it, or pass --binary)"
+}
