@@ -8,6 +8,7 @@
 
 #include "access/session_store.h"
 #include "core/time.h"
+#include "registry/person_store.h"
 #include "support/app_fixture.h"
 
 namespace atb {
@@ -60,9 +61,53 @@ std::vector<Row> table() {
       {Method::patch, "/api/v1/teams/{id}", "/api/v1/teams/1", R"({"name_en":"Benefit officers"})",
        {U, F, F, F, F, F, F, 200, F, F}},
       {Method::get, "/api/v1/audit", "/api/v1/audit", "", {U, F, F, F, F, F, F, F, 200, F}},
+      // Beyond the auditor, "who looked" only for registry records in the caller's own scope.
       {Method::get, "/api/v1/audit/entities/{type}/{id}", "/api/v1/audit/entities/user/{in}", "",
-       {U, F, 200, 200, 200, F, F, F, 200, F}},
+       {U, F, N, N, N, F, F, F, 200, F}},
       {Method::post, "/api/v1/users/{id}/reset-2fa", "/api/v1/users/{in}/reset-2fa", "{}", {U, F, F, F, F, F, F, 204, F, F}},
+      // The client registry. {pin}: a person of team families; {pout}: registered only in the
+      // services department; {pother}: another municipality's; {hin}: a household of families.
+      {Method::get, "/api/v1/persons", "/api/v1/persons?q=berzina", "", {U, 200, 200, 200, 200, 200, F, F, F, F}},
+      {Method::get, "/api/v1/persons/export", "/api/v1/persons/export?q=berzina&format=csv", "",
+       {U, 200, 200, 200, 200, 200, F, F, F, F}},
+      {Method::post, "/api/v1/persons", "/api/v1/persons",
+       R"({"given_names":"Matrica","surname":"Testa","birth_date":"2000-01-1{n}"})", {U, 201, 201, 201, F, 201, F, F, F, F}},
+      {Method::post, "/api/v1/persons/duplicates", "/api/v1/persons/duplicates",
+       R"({"given_names":"Anna","surname":"Berzina","birth_date":"1990-01-01"})", {U, 200, 200, 200, 200, 200, F, F, F, F}},
+      {Method::get, "/api/v1/persons/{id}", "/api/v1/persons/{pin}", "", {U, 200, 200, 200, 200, 200, N, N, N, N}},
+      {Method::get, "/api/v1/persons/{id}", "/api/v1/persons/{pout}", "", {U, N, N, N, 200, 200, N, N, N, N}},
+      {Method::get, "/api/v1/persons/{id}", "/api/v1/persons/{pother}", "", {U, N, N, N, N, N, N, N, N, N}},
+      {Method::patch, "/api/v1/persons/{id}", "/api/v1/persons/{pin}", R"({"version":999999,"email":"a@b.lv"})",
+       {U, 409, 409, 409, F, F, N, N, N, N}},
+      {Method::patch, "/api/v1/persons/{id}", "/api/v1/persons/{pout}", R"({"version":999999,"email":"a@b.lv"})",
+       {U, N, N, N, F, F, N, N, N, N}},
+      {Method::post, "/api/v1/persons/{id}/merge", "/api/v1/persons/{pin}/merge",
+       R"({"duplicate_id":{pother},"reason":"Dublikāts"})", {U, F, N, N, F, F, F, F, F, F}},
+      {Method::post, "/api/v1/persons/{id}/split", "/api/v1/persons/{pin}/split",
+       R"({"merge_id":999999,"reason":"Kļūda reģistrā"})", {U, F, N, N, F, F, F, F, F, F}},
+      {Method::get, "/api/v1/audit/entities/{type}/{id}", "/api/v1/audit/entities/person/{pin}", "",
+       {U, F, 200, 200, 200, F, F, F, 200, F}},
+      {Method::get, "/api/v1/audit/entities/{type}/{id}", "/api/v1/audit/entities/person/{pout}", "",
+       {U, F, N, N, 200, F, F, F, 200, F}},
+      {Method::get, "/api/v1/households", "/api/v1/households", "", {U, 200, 200, 200, 200, 200, F, F, F, F}},
+      {Method::get, "/api/v1/households/{id}", "/api/v1/households/{hin}", "", {U, 200, 200, 200, 200, 200, N, N, N, N}},
+      {Method::patch, "/api/v1/households/{id}", "/api/v1/households/{hin}", R"({"version":999999})",
+       {U, 409, 409, 409, F, F, N, N, N, N}},
+      {Method::post, "/api/v1/households", "/api/v1/households", R"({"members":[{"person_id":{pin},"relationship":"head"}]})",
+       {U, 201, 201, 201, F, 201, F, F, F, F}},
+      {Method::post, "/api/v1/imports/persons", "/api/v1/imports/persons?dry_run=true", "given_names;surname\nAnna;Kalna\n",
+       {U, 202, 202, 202, F, 202, F, F, F, F}},
+      {Method::get, "/api/v1/imports/{id}", "/api/v1/imports/nosuchjob", "", {U, N, N, N, N, N, N, N, N, N}},
+      // Break-glass: out of scope until opened with a reason, then readable for the session.
+      {Method::post, "/api/v1/break-glass", "/api/v1/break-glass",
+       R"({"entity_type":"person","entity_id":{pout},"reason":"Akūta situācija ar bērnu"})",
+       {U, 201, 201, 201, 201, 201, F, 201, 201, F}},
+      {Method::get, "/api/v1/persons/{id}", "/api/v1/persons/{pout}", "", {U, 200, 200, 200, 200, 200, N, 200, 200, N}},
+      {Method::patch, "/api/v1/persons/{id}", "/api/v1/persons/{pout}", R"({"version":999999,"email":"a@b.lv"})",
+       {U, F, F, F, F, F, N, F, F, N}},
+      {Method::get, "/api/v1/break-glass", "/api/v1/break-glass", "", {U, F, 200, 200, 200, F, F, F, 200, F}},
+      {Method::post, "/api/v1/persons/{id}/registrations", "/api/v1/persons/{pin}/registrations", "{}",
+       {U, 409, 409, 409, F, 201, N, N, N, N}},
       {Method::del, "/api/v1/sessions/{id}", "/api/v1/sessions/{session}", "", {U, N, N, N, N, N, N, 204, N, N}},
       {Method::del, "/api/v1/session", "/api/v1/session", "", {U, 204, 204, 204, 204, 204, 204, 204, 204, 204}},
   };
@@ -92,6 +137,29 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
     callers_["anonymous"] = test::As{};
     in_scope_ = f_.user("m.target", {Role::social_worker}, {"adults"});
     out_of_scope_ = other_municipality_user();
+    person_in_ = id_of("SELECT id FROM person WHERE given_names = 'Anna' AND surname = 'Bērziņa'");
+    person_out_ = id_of("SELECT id FROM person WHERE given_names = 'Inga' AND surname = 'Žagare'");
+    household_in_ = id_of("SELECT id FROM household WHERE name = 'Bērziņu ģimene'");
+    person_other_ = other_municipality_person();
+  }
+
+  std::int64_t id_of(const std::string& sql) {
+    auto rows = f_.db().read([&](storage::Connection& c) { return c.query(sql); });
+    EXPECT_TRUE(rows && !rows->empty()) << sql;
+    return rows && !rows->empty() ? (*rows)[0].integer(0) : 0;
+  }
+
+  std::int64_t other_municipality_person() {
+    auto id = f_.db().write([](storage::Connection& c) -> Result<std::int64_t> {
+      ATB_TRY_ASSIGN(m, c.query("SELECT id FROM municipality WHERE code = 'cesis'"));
+      registry::PersonDraft d;
+      d.given_names = "Kārlis";
+      d.surname = "Cēsnieks";
+      d.birth_date = "1980-02-02";
+      return registry::insert_person(c, m[0].integer(0), d, 0, "2026-01-01T00:00:00.000Z");
+    });
+    EXPECT_TRUE(id);
+    return id ? *id : 0;
   }
 
   static test::As as(const test::TestUser& u) { return test::As{u.session_token, u.csrf, ""}; }
@@ -115,6 +183,10 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
       if (auto at = target.find(token); at != std::string::npos) target.replace(at, token.size(), value);
     };
     replace("{in}", std::to_string(in_scope_.id));
+    replace("{pin}", std::to_string(person_in_));
+    replace("{pout}", std::to_string(person_out_));
+    replace("{pother}", std::to_string(person_other_));
+    replace("{hin}", std::to_string(household_in_));
     replace("{out}", std::to_string(out_of_scope_));
     if (target.find("{session}") != std::string::npos) {
       // A fresh session of the target user for every caller, so each try has something to end.
@@ -131,6 +203,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
   std::map<std::string, test::As> callers_;
   test::TestUser in_scope_;
   std::int64_t out_of_scope_ = 0;
+  std::int64_t person_in_ = 0, person_out_ = 0, person_other_ = 0, household_in_ = 0;
   int victims_ = 0;
 };
 
@@ -138,7 +211,7 @@ TEST_P(AuthorizationMatrix, EveryEndpointEveryRole) {
   for (const Row& row : table()) {
     ASSERT_EQ(row.expected.size(), kCallers.size()) << row.target;
     for (size_t i = 0; i < kCallers.size(); ++i) {
-      std::string body = row.body;
+      std::string body = fill(row.body);
       if (auto at = body.find("{n}"); at != std::string::npos) body.replace(at, 3, std::to_string(i));
       const test::Answer a = f_.call(row.method, fill(row.target), callers_[kCallers[i]], body);
       EXPECT_EQ(a.status, row.expected[i]) << http::method_name(row.method) << " " << row.target

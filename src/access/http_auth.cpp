@@ -90,6 +90,15 @@ Result<void> audit_read(const Context& ctx, const Principal& who, const http::Re
   return audit_action(ctx, who, request, "read", std::move(entity_type), std::move(entity_id));
 }
 
+Result<void> audit_list(const Context& ctx, const Principal& who, const http::Request& request,
+                        const std::string& entity_type, const std::vector<std::int64_t>& ids) {
+  if (!ctx.audit_reads || ids.empty()) return ok();
+  std::vector<audit::Entry> entries;
+  entries.reserve(ids.size());
+  for (std::int64_t id : ids) entries.push_back(audit_entry(who, request, "list", entity_type, std::to_string(id)));
+  return ctx.audit->record_all(std::move(entries));
+}
+
 http::Response answer_error(const Error& error, const http::Request& request) {
   http::Response r = http::problem(error, request.lang, request.request_id);
   if (error.code == Errc::too_many && error.retry_after_seconds > 0) {

@@ -2,10 +2,13 @@
 // every protected route starts with, audited reads, and error answers (with Retry-After).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "access/context.h"
 #include "http/request.h"
+#include "http/router.h"
 #include "http/response.h"
 
 namespace atb::access {
@@ -38,7 +41,25 @@ Result<void> audit_action(const Context& ctx, const Principal& who, const http::
 Result<void> audit_read(const Context& ctx, const Principal& who, const http::Request& request,
                         std::string entity_type, std::string entity_id);
 
+/// The same for the rows of a list or search (action "list", one entry per row).
+Result<void> audit_list(const Context& ctx, const Principal& who, const http::Request& request,
+                        const std::string& entity_type, const std::vector<std::int64_t>& ids);
+
 /// The problem answer for an error (adds Retry-After to 429).
 http::Response answer_error(const Error& error, const http::Request& request);
+
+/// A handler that authenticates first: `f(request, principal)` returns the answer or an error,
+/// which becomes a problem answer.
+template <class F>
+http::Handler guarded(const Context& ctx, F f) {
+  return [ctx, f](http::Request& req) -> http::Response {
+    auto who = require_user(ctx, req);
+    if (!who) return answer_error(who.error(), req);
+    Result<http::Response> answer = f(req, who->principal);
+    if (!answer) return answer_error(answer.error(), req);
+    return std::move(*answer);
+  };
+}
+
 
 }  // namespace atb::access

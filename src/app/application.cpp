@@ -5,6 +5,8 @@
 #include "audit/routes.h"
 #include "core/log.h"
 #include "org/routes.h"
+#include "registry/record_access.h"
+#include "registry/routes.h"
 #include "storage/migrations.h"
 
 namespace atb::app {
@@ -27,6 +29,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   ATB_TRY_ASSIGN(box, SecretBox::open_or_create(config.key_file));
   app->box_ = std::move(box);
   app->audit_ = std::make_unique<audit::AuditLog>(db);
+  app->imports_ = std::make_unique<registry::ImportJobs>();
   const access::AuthSettings auth{std::chrono::seconds(config.session_idle_seconds),
                                   std::chrono::seconds(config.session_absolute_seconds)};
   app->login_ = std::make_unique<access::LoginService>(db, *app->passwords_, *app->box_,
@@ -36,8 +39,11 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
 
   access::add_session_routes(app->router_, ctx);
   access::add_user_routes(app->router_, ctx);
-  audit::add_routes(app->router_, ctx);
+  audit::add_routes(app->router_, ctx, [db](const access::Principal& p, std::string_view type, std::string_view id) {
+    return db->read([&](storage::Connection& c) { return registry::may_see_entity_audit(c, p, type, id); });
+  });
   org::add_routes(app->router_, ctx);
+  registry::add_routes(app->router_, ctx, *app->imports_);
   add_system_routes(app->router_, db, app->metrics_);  // last: OpenAPI lists all routes
 
   app->metrics_.add_gauges([db] {

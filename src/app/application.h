@@ -18,6 +18,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "registry/import_jobs.h"
 #include "storage/database.h"
 
 namespace atb::app {
@@ -46,6 +47,7 @@ class Application {
   std::optional<SecretBox> box_;
   std::unique_ptr<audit::AuditLog> audit_;
   std::unique_ptr<access::LoginService> login_;
+  std::unique_ptr<registry::ImportJobs> imports_;
   http::Router router_;
   http::StaticFiles files_;
   http::Metrics metrics_;

@@ -2,6 +2,7 @@
 
 #include "access/password.h"
 #include "access/user_store.h"
+#include "app/demo_persons.h"
 #include "org/store.h"
 
 namespace atb::app {
@@ -89,6 +90,9 @@ Result<DemoSummary> load_demo(storage::Database& db) {
       ATB_TRY(access::insert_user(c, nu));
       ++summary.created;
     }
+    ATB_TRY_ASSIGN(persons, load_demo_persons(c, m.id));
+    summary.created += persons.created;
+    summary.existing += persons.existing;
     return summary;
   });
 }

@@ -18,16 +18,30 @@ AuditLog::~AuditLog() {
 }
 
 Result<void> AuditLog::record(Entry entry) {
-  auto pending = std::make_unique<Pending>();
-  pending->entry = std::move(entry);
-  auto future = pending->done.get_future();
+  std::vector<Entry> one;
+  one.push_back(std::move(entry));
+  return record_all(std::move(one));
+}
+
+Result<void> AuditLog::record_all(std::vector<Entry> entries) {
+  std::vector<std::future<Result<void>>> futures;
+  futures.reserve(entries.size());
   {
     std::lock_guard lock(mutex_);
     if (stopping_) return Error::unavailable("the audit log is shutting down");
-    queue_.push_back(std::move(pending));
+    for (Entry& e : entries) {
+      auto pending = std::make_unique<Pending>();
+      pending->entry = std::move(e);
+      futures.push_back(pending->done.get_future());
+      queue_.push_back(std::move(pending));
+    }
   }
   wake_.notify_one();
-  return future.get();
+  Result<void> result = ok();
+  for (auto& f : futures) {
+    if (auto r = f.get(); !r && result) result = std::move(r);
+  }
+  return result;
 }
 
 void AuditLog::run() {

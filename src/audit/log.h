@@ -25,6 +25,8 @@ class AuditLog {
 
   /// Appends one entry and waits until it is committed.
   Result<void> record(Entry entry);
+  /// Appends several entries (e.g. the rows of a list) and waits until all are committed.
+  Result<void> record_all(std::vector<Entry> entries);
 
   /// Batches committed and entries written so far (for tests and metrics).
   std::uint64_t batches() const;

@@ -68,7 +68,7 @@ Response page_json(const EntryPage& page, const http::Paging& p) {
 
 }  // namespace
 
-void add_routes(http::Router& router, const access::Context& ctx) {
+void add_routes(http::Router& router, const access::Context& ctx, EntityAuditCheck check) {
   router.add(Method::get, "/api/v1/audit", [ctx](Request& req) {
     auto who = access::require_user(ctx, req);
     if (!who) return access::answer_error(who.error(), req);
@@ -90,7 +90,7 @@ void add_routes(http::Router& router, const access::Context& ctx) {
     return page_json(*page, *paging);
   }, {.summary = "The audit log with filters (auditor).", .tag = "audit", .authenticated = true});
 
-  router.add(Method::get, "/api/v1/audit/entities/{type}/{id}", [ctx](Request& req) {
+  router.add(Method::get, "/api/v1/audit/entities/{type}/{id}", [ctx, check](Request& req) {
     auto who = access::require_user(ctx, req);
     if (!who) return access::answer_error(who.error(), req);
     if (auto allowed = access::may_see_record_audit(who->principal); !allowed) {
@@ -99,6 +99,12 @@ void add_routes(http::Router& router, const access::Context& ctx) {
     Filter f;
     f.entity_type = std::string(req.param("type")).substr(0, 40);
     f.entity_id = std::string(req.param("id")).substr(0, 40);
+    // Beyond the auditor, only for records in the caller's own scope.
+    if (!who->principal.has(access::Role::auditor)) {
+      auto in_scope = check ? check(who->principal, f.entity_type, f.entity_id)
+                            : Result<void>(Error{Errc::not_found, {"Ieraksts nav atrasts.", "No such record."}, {}, {}});
+      if (!in_scope) return access::answer_error(in_scope.error(), req);
+    }
     auto paging = http::paging(req);
     if (!paging) return access::answer_error(paging.error(), req);
     auto page = ctx.db->read([&](storage::Connection& c) {

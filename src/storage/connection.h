@@ -49,7 +49,7 @@ class Connection {
 std::string number_placeholders(std::string_view sql);
 
 /// Replaces the portable type tokens used in migrations with the engine's own DDL:
-/// `{{id}}` → an auto-incrementing 64-bit primary key.
+/// `{{id}}` → an auto-incrementing 64-bit primary key; `{{binary}}` → byte-wise collation.
 std::string dialect_ddl(std::string_view sql, Engine engine);
 
 }  // namespace atb::storage

@@ -62,6 +62,7 @@ Answer AppFixture::call(http::Method method, const std::string& target, const As
   a.status = response.status;
   a.headers = response.headers;
   a.body = nlohmann::json::parse(response.body, nullptr, false);
+  a.raw = std::move(response.body);
   return a;
 }
 

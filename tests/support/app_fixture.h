@@ -32,6 +32,7 @@ struct TestUser {
 struct Answer {
   int status = 0;
   nlohmann::json body;
+  std::string raw;  ///< the body as sent (CSV, XLSX, …)
   std::vector<std::pair<std::string, std::string>> headers;
   std::string header(const std::string& name) const;
 };

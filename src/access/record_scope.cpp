@@ -1,0 +1,140 @@
+#include "access/record_scope.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace atb::access {
+namespace {
+
+bool intersects(const std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b) {
+  return std::any_of(a.begin(), a.end(),
+                     [&](std::int64_t x) { return std::find(b.begin(), b.end(), x) != b.end(); });
+}
+
+bool contains(const std::vector<std::int64_t>& v, std::int64_t x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// Registered in one of `teams` (column team_id) or `departments` (column department_id).
+std::string registered_in(const RegistryTables& t, std::string_view id_column,
+                          const std::vector<std::int64_t>& teams,
+                          const std::vector<std::int64_t>& departments) {
+  std::vector<std::string> terms;
+  if (!teams.empty()) terms.push_back(fmt::format("r.team_id IN ({})", fmt::join(teams, ",")));
+  if (!departments.empty()) {
+    terms.push_back(fmt::format("r.department_id IN ({})", fmt::join(departments, ",")));
+  }
+  if (terms.empty()) return "1=0";
+  return fmt::format("EXISTS (SELECT 1 FROM {} r WHERE r.{} = {} AND ({}))", t.registration,
+                     t.owner_column, id_column, fmt::join(terms, " OR "));
+}
+
+Error forbidden(Text why) { return Error{Errc::forbidden, std::move(why), {}, {}}; }
+
+bool has_client_role(const Principal& p) {
+  return p.has(Role::social_worker) || p.has(Role::supervisor) || p.has(Role::department_head) ||
+         p.has(Role::director) || p.has(Role::benefits_officer);
+}
+
+}  // namespace
+
+Result<void> may_search_registry(const Principal& p) {
+  if (has_client_role(p)) return ok();
+  return forbidden({"Klientu reģistrs jūsu lomai nav pieejams.", "The client registry is not available to your role."});
+}
+
+Result<void> may_register(const Principal& p) {
+  const bool registers = p.has(Role::social_worker) || p.has(Role::supervisor) || p.has(Role::department_head) ||
+                         p.has(Role::benefits_officer);
+  if (!registers) {
+    return forbidden({"Jūsu loma neļauj reģistrēt klientus.", "Your role does not register clients."});
+  }
+  return ok();
+}
+
+Result<void> may_register_in_team(const Principal& p, std::int64_t team_id) {
+  ATB_TRY(may_register(p));
+  if (!contains(p.team_ids, team_id)) {
+    return Error::invalid_field("team_id", {"Reģistrēt var tikai savā komandā.", "You can register only in your own team."});
+  }
+  return ok();
+}
+
+Result<void> may_merge(const Principal& p) {
+  if (p.has(Role::supervisor) || p.has(Role::department_head)) return ok();
+  return forbidden({"Personas apvieno vadītājs.", "Persons are merged by a supervisor or head."});
+}
+
+Result<void> may_break_glass(const Principal& p) {
+  if (!is_staff(p)) {
+    return forbidden({"Ārkārtas piekļuve ir tikai dienesta darbiniekiem.", "Break-glass access is for staff only."});
+  }
+  if (p.via_token || p.session_id == 0) {
+    return forbidden({"Ārkārtas piekļuvi var atvērt tikai pārlūka sesijā.", "Break-glass needs a browser session."});
+  }
+  return ok();
+}
+
+Result<void> may_see_break_glass_list(const Principal& p) {
+  if (p.has(Role::supervisor) || p.has(Role::department_head) || p.has(Role::director) || p.has(Role::auditor)) return ok();
+  return forbidden({"Šo sarakstu redz vadītāji un auditors.", "Only supervisors, heads and the auditor see this list."});
+}
+
+Access registry_access(const Principal& p, const RegistryScope& s) {
+  if (p.has(Role::partner) && p.partner_id && contains(s.partner_ids, *p.partner_id)) {
+    return Access::read;
+  }
+  if (p.municipality_id != s.municipality_id) return Access::none;
+  Access best = Access::none;
+  auto grant = [&](Access a) { best = std::max(best, a); };
+  const bool in_team = intersects(p.team_ids, s.team_ids);
+  const bool in_department = intersects(p.department_ids, s.department_ids);
+  if (p.has(Role::social_worker) && (in_team || contains(s.assigned_user_ids, p.user_id))) {
+    grant(Access::change);
+  }
+  if (p.has(Role::supervisor) && in_team) grant(Access::change);
+  if (p.has(Role::department_head) && in_department) grant(Access::change);
+  if (p.has(Role::director)) grant(Access::read);
+  if (p.has(Role::benefits_officer)) grant(in_department ? Access::change : Access::read);
+  return best;
+}
+
+bool may_see_registry_sensitive(const Principal& p, const RegistryScope& s) {
+  if (registry_access(p, s) == Access::none) return false;
+  const bool in_team = intersects(p.team_ids, s.team_ids);
+  const bool in_department = intersects(p.department_ids, s.department_ids);
+  return ((p.has(Role::social_worker) || p.has(Role::supervisor)) &&
+          (in_team || contains(s.assigned_user_ids, p.user_id))) ||
+         (p.has(Role::department_head) && in_department) || p.has(Role::director);
+}
+
+std::string registry_visible_sql(const Principal& p, const RegistryTables& t,
+                                 std::string_view id_column, std::string_view municipality_column) {
+  // Partner access (cases referred to her institution) arrives with referrals; until then a
+  // partner sees no registry record, which is what registry_access gives without partner_ids.
+  if (p.has(Role::director) || p.has(Role::benefits_officer)) {
+    return fmt::format("({} = {})", municipality_column, p.municipality_id);
+  }
+  std::vector<std::int64_t> teams;
+  std::vector<std::int64_t> departments;
+  if (p.has(Role::social_worker) || p.has(Role::supervisor)) teams = p.team_ids;
+  if (p.has(Role::department_head)) departments = p.department_ids;
+  if (teams.empty() && departments.empty()) return "(1=0)";
+  return fmt::format("({} = {} AND {})", municipality_column, p.municipality_id,
+                     registered_in(t, id_column, teams, departments));
+}
+
+std::string registry_visible_or_break_glass_sql(const Principal& p, const RegistryTables& t,
+                                                std::string_view id_column,
+                                                std::string_view municipality_column) {
+  const std::string visible = registry_visible_sql(p, t, id_column, municipality_column);
+  if (!is_staff(p) || p.session_id == 0) return visible;
+  return fmt::format(
+      "({} OR ({} = {} AND EXISTS (SELECT 1 FROM break_glass bg WHERE bg.session_id = {} AND "
+      "bg.entity_type = '{}' AND bg.entity_id = CAST({} AS TEXT))))",
+      visible, municipality_column, p.municipality_id, p.session_id, t.entity_type, id_column);
+}
+
+}  // namespace atb::access

@@ -1,0 +1,75 @@
+// The access policy for registry records (persons and households): who may read or change
+// them, decided from where the record is registered. The same rule exists in two forms, kept
+// together so they cannot drift apart: a pure function for one record, and a SQL predicate
+// for lists and search (the policy is applied in the query, not by filtering afterwards).
+// Tests check that both agree.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "access/model.h"
+#include "access/policy.h"
+#include "core/result.h"
+
+namespace atb::access {
+
+/// Where a registry record belongs: the teams and departments it is registered in, and the
+/// workers and partner institutions of the cases that refer to it (later issues fill these).
+struct RegistryScope {
+  std::int64_t municipality_id = 0;
+  std::vector<std::int64_t> team_ids;
+  std::vector<std::int64_t> department_ids;
+  std::vector<std::int64_t> assigned_user_ids;
+  std::vector<std::int64_t> partner_ids;
+};
+
+/// Access of `p` to a person or household (before break-glass):
+/// social worker and supervisor: records registered in their teams (change);
+/// department head: in her departments (change); director: the municipality (read);
+/// benefits officer: basics of every person of the municipality (read), change where
+/// registered in her departments; partner: records of cases referred to her institution (read);
+/// admin and auditor: nothing.
+Access registry_access(const Principal& p, const RegistryScope& scope);
+
+/// Whether `p` may see special-category fields (health, disability) of a record she may read
+/// without break-glass: the case roles, not benefit officers or partners.
+bool may_see_registry_sensitive(const Principal& p, const RegistryScope& scope);
+
+/// Searching the registry: the client roles (not partners, administrators or the auditor).
+Result<void> may_search_registry(const Principal& p);
+/// Registering clients at all (social worker, supervisor, department head, benefits officer).
+Result<void> may_register(const Principal& p);
+/// Registering a person or household in `team_id`: a member of that team with a role that
+/// changes records (social worker, supervisor, department head, benefits officer).
+Result<void> may_register_in_team(const Principal& p, std::int64_t team_id);
+/// Merging and splitting persons: supervisors and department heads.
+Result<void> may_merge(const Principal& p);
+/// Break-glass: any staff user in a browser session (not with an API token).
+Result<void> may_break_glass(const Principal& p);
+/// Seeing the break-glass list: supervisors, department heads, directors, the auditor.
+Result<void> may_see_break_glass_list(const Principal& p);
+
+/// Tables a registry record's scope comes from.
+struct RegistryTables {
+  std::string_view registration;  ///< e.g. "person_registration"
+  std::string_view owner_column;  ///< e.g. "person_id"
+  std::string_view entity_type;   ///< break-glass entity type, e.g. "person"
+};
+inline constexpr RegistryTables kPersonTables{"person_registration", "person_id", "person"};
+inline constexpr RegistryTables kHouseholdTables{"household_registration", "household_id", "household"};
+
+/// A SQL boolean expression, true when `p` may read the record whose id is `id_column` and
+/// whose municipality is `municipality_column` (before break-glass). Ids are the principal's
+/// own (integers), written as literals.
+std::string registry_visible_sql(const Principal& p, const RegistryTables& tables,
+                                 std::string_view id_column, std::string_view municipality_column);
+
+/// The same, or opened by break-glass in the principal's session.
+std::string registry_visible_or_break_glass_sql(const Principal& p, const RegistryTables& tables,
+                                                std::string_view id_column,
+                                                std::string_view municipality_column);
+
+}  // namespace atb::access

@@ -1,0 +1,20 @@
+// Demonstration clients for `atbalsts demo`: a few persons and households in each team, so
+// that every screen has something to show. Personal codes are generated valid (check digit).
+#pragma once
+
+#include <cstdint>
+
+#include "core/result.h"
+#include "storage/connection.h"
+
+namespace atb::app {
+
+/// How many demonstration persons were added, and how many were there already.
+struct DemoPersons {
+  int created = 0;
+  int existing = 0;
+};
+/// Adds the demonstration persons and households unless the municipality has persons already.
+Result<DemoPersons> load_demo_persons(storage::Connection& c, std::int64_t municipality_id);
+
+}  // namespace atb::app

@@ -1,0 +1,170 @@
+#include "registry/person_store.h"
+
+#include "registry/names.h"
+#include "registry/rules.h"
+
+namespace atb::registry {
+
+using storage::params;
+
+Result<std::optional<std::int64_t>> insert_address(storage::Connection& c, const std::optional<Address>& a) {
+  if (!a) return std::optional<std::int64_t>{};
+  ATB_TRY_ASSIGN(rows, c.query("INSERT INTO address (municipality, locality, street, house, flat, postal_code, match_key)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                               params(a->municipality, a->locality, a->street, a->house, a->flat, a->postal_code,
+                                      address_match_key(*a))));
+  return std::optional<std::int64_t>(rows[0].integer(0));
+}
+
+Result<std::optional<Address>> load_address(storage::Connection& c, std::optional<std::int64_t> id) {
+  if (!id) return std::optional<Address>{};
+  ATB_TRY_ASSIGN(rows, c.query("SELECT municipality, locality, street, house, flat, postal_code FROM address WHERE id = ?",
+                               params(*id)));
+  if (rows.empty()) return std::optional<Address>{};
+  const storage::Row& r = rows[0];
+  return std::optional(Address{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)});
+}
+
+namespace {
+
+Result<void> insert_phones(storage::Connection& c, std::int64_t person_id, const std::vector<std::string>& phones) {
+  for (const std::string& phone : phones) {
+    ATB_TRY(c.execute("INSERT INTO person_contact (person_id, kind, value, match_key) VALUES (?, 'phone', ?, ?)",
+                      params(person_id, phone, phone_match_key(phone))));
+  }
+  return ok();
+}
+
+Result<void> insert_keys(storage::Connection& c, std::int64_t person_id,
+                         const std::vector<std::pair<std::string, std::string>>& names) {
+  for (const std::string& key : search_keys(names)) {
+    ATB_TRY(c.execute("INSERT INTO person_key (search_key, person_id) VALUES (?, ?)", params(key, person_id)));
+  }
+  return ok();
+}
+
+}  // namespace
+
+Result<std::int64_t> insert_person(storage::Connection& c, std::int64_t municipality_id, const PersonDraft& d,
+                                   std::int64_t user_id, const std::string& now) {
+  ATB_TRY_ASSIGN(declared, insert_address(c, d.declared_address));
+  ATB_TRY_ASSIGN(actual, insert_address(c, d.actual_address));
+  ATB_TRY_ASSIGN(rows, c.query(
+      "INSERT INTO person (municipality_id, version, given_names, surname, personal_code, other_id_kind, other_id,"
+      " birth_date, sex, language, email, declared_address_id, actual_address_id, deceased_on, disability,"
+      " health_note, sort_key, created_at, created_by, updated_at)"
+      " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      params(municipality_id, d.given_names, d.surname, d.personal_code, d.other_id_kind, d.other_id,
+             d.birth_date.value_or(""), d.sex, d.language, d.email, declared, actual, d.deceased_on, d.disability,
+             d.health_note, collation_key(d.surname + " " + d.given_names), now, user_id, now)));
+  const std::int64_t id = rows[0].integer(0);
+  if (d.personal_code) {
+    ATB_TRY(c.execute("INSERT INTO person_code (person_id, code, valid_until, reason) VALUES (?, ?, NULL, '')",
+                      params(id, *d.personal_code)));
+  }
+  ATB_TRY(insert_phones(c, id, d.phones));
+  ATB_TRY(insert_keys(c, id, {{d.given_names, d.surname}}));
+  return id;
+}
+
+Result<void> add_registration(storage::Connection& c, const access::RegistryTables& t, std::int64_t owner_id,
+                              const NewRegistration& r, const std::string& now) {
+  const std::string sql = "INSERT INTO " + std::string(t.registration) + " (" + std::string(t.owner_column) +
+                          ", department_id, team_id, first_registered_on, channel, registered_by, created_at)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  ATB_TRY(c.execute(sql, params(owner_id, r.department_id, r.team_id, r.first_registered_on, r.channel,
+                                r.registered_by, now)));
+  return ok();
+}
+
+Result<std::vector<Registration>> load_registrations(storage::Connection& c, const access::RegistryTables& t,
+                                                     std::int64_t owner_id) {
+  ATB_TRY_ASSIGN(rows, c.query("SELECT d.id, d.code, d.name_lv, d.name_en, r.team_id, r.first_registered_on, r.channel"
+                               " FROM " + std::string(t.registration) + " r JOIN department d ON d.id = r.department_id"
+                               " WHERE r." + std::string(t.owner_column) + " = ? ORDER BY r.first_registered_on, r.id",
+                               params(owner_id)));
+  std::vector<Registration> out;
+  for (const storage::Row& r : rows) {
+    out.push_back(Registration{r.integer(0), r.text(1), {r.text(2), r.text(3)}, r.integer(4), r.text(5), r.text(6)});
+  }
+  return out;
+}
+
+Result<std::optional<access::RegistryScope>> load_scope(storage::Connection& c, const access::RegistryTables& t,
+                                                        std::int64_t id) {
+  const bool person = t.entity_type == std::string_view("person");
+  ATB_TRY_ASSIGN(rows, c.query(person ? "SELECT municipality_id FROM person WHERE id = ? AND merged_into_id IS NULL"
+                                      : "SELECT municipality_id FROM household WHERE id = ?",
+                               params(id)));
+  if (rows.empty()) return std::optional<access::RegistryScope>{};
+  access::RegistryScope scope;
+  scope.municipality_id = rows[0].integer(0);
+  ATB_TRY_ASSIGN(regs, c.query("SELECT team_id, department_id FROM " + std::string(t.registration) + " WHERE " +
+                                   std::string(t.owner_column) + " = ?",
+                               params(id)));
+  for (const storage::Row& r : regs) {
+    scope.team_ids.push_back(r.integer(0));
+    scope.department_ids.push_back(r.integer(1));
+  }
+  return std::optional(std::move(scope));
+}
+
+Result<void> rebuild_keys(storage::Connection& c, std::int64_t person_id) {
+  ATB_TRY(c.execute("DELETE FROM person_key WHERE person_id = ?", params(person_id)));
+  // Current name first, then earlier names, then the names of duplicates merged into her.
+  ATB_TRY_ASSIGN(rows, c.query(
+      "SELECT given_names, surname, 0 AS o FROM person WHERE id = ?"
+      " UNION ALL SELECT given_names, surname, 1 FROM person_name WHERE person_id = ?"
+      " UNION ALL SELECT given_names, surname, 2 FROM person WHERE merged_into_id = ?"
+      " ORDER BY 3",
+      params(person_id, person_id, person_id)));
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const storage::Row& r : rows) names.emplace_back(r.text(0), r.text(1));
+  return insert_keys(c, person_id, names);
+}
+
+Result<bool> update_person(storage::Connection& c, const Person& before, const PersonDraft& d,
+                           const ChangeReasons& reasons, const std::string& now) {
+  const PersonDraft& old = before.data;
+  const bool renamed = old.given_names != d.given_names || old.surname != d.surname;
+  const bool recoded = old.personal_code != d.personal_code;
+  std::optional<std::int64_t> declared;
+  std::optional<std::int64_t> actual;
+  ATB_TRY_ASSIGN(ids, c.query("SELECT declared_address_id, actual_address_id FROM person WHERE id = ?", params(before.id)));
+  if (ids.empty()) return false;
+  declared = ids[0].opt_integer(0);
+  actual = ids[0].opt_integer(1);
+  if (d.declared_address != old.declared_address) { ATB_TRY_ASSIGN_TO(declared, insert_address(c, d.declared_address)); }
+  if (d.actual_address != old.actual_address) { ATB_TRY_ASSIGN_TO(actual, insert_address(c, d.actual_address)); }
+  ATB_TRY_ASSIGN(changed, c.execute(
+      "UPDATE person SET version = version + 1, given_names = ?, surname = ?, personal_code = ?, other_id_kind = ?,"
+      " other_id = ?, birth_date = ?, sex = ?, language = ?, email = ?, declared_address_id = ?, actual_address_id = ?,"
+      " deceased_on = ?, disability = ?, health_note = ?, sort_key = ?, updated_at = ?"
+      " WHERE id = ? AND version = ? AND merged_into_id IS NULL",
+      params(d.given_names, d.surname, d.personal_code, d.other_id_kind, d.other_id, d.birth_date.value_or(""), d.sex,
+             d.language, d.email, declared, actual, d.deceased_on, d.disability, d.health_note,
+             collation_key(d.surname + " " + d.given_names), now, before.id, before.version)));
+  if (changed != 1) return false;
+  if (renamed) {
+    ATB_TRY(c.execute("INSERT INTO person_name (person_id, given_names, surname, valid_until, reason) VALUES (?, ?, ?, ?, ?)",
+                      params(before.id, old.given_names, old.surname, now.substr(0, 10), reasons.name)));
+  }
+  if (recoded) {
+    if (old.personal_code) {
+      ATB_TRY(c.execute("UPDATE person_code SET valid_until = ?, reason = ? WHERE person_id = ? AND code = ? AND valid_until IS NULL",
+                        params(now.substr(0, 10), reasons.code, before.id, *old.personal_code)));
+    }
+    if (d.personal_code) {
+      ATB_TRY(c.execute("INSERT INTO person_code (person_id, code, valid_until, reason) VALUES (?, ?, NULL, '')",
+                        params(before.id, *d.personal_code)));
+    }
+  }
+  if (d.phones != old.phones) {
+    ATB_TRY(c.execute("DELETE FROM person_contact WHERE person_id = ? AND kind = 'phone'", params(before.id)));
+    ATB_TRY(insert_phones(c, before.id, d.phones));
+  }
+  if (renamed) ATB_TRY(rebuild_keys(c, before.id));
+  return true;
+}
+
+}  // namespace atb::registry
