@@ -9,7 +9,10 @@
 
 #include "app/admin_commands.h"
 #include "app/application.h"
+#include "audit/seal.h"
+#include "core/secret_box.h"
 #include "app/demo.h"
+#include "app/registry_commands.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "storage/migrations.h"
@@ -51,6 +54,25 @@ int main(int argc, char** argv) {
   add_database(migrate);
   CLI::App* demo = cli.add_subcommand("demo", "Load demonstration data (idempotent)");
   add_database(demo);
+  atb::app::DemoRegistryOptions demo_opts;
+  demo->add_option("--scale", demo_opts.scale, "national: a registry of 2,000,000 persons in about 700,000 households")
+      ->check(CLI::IsMember({"national"}));
+  demo->add_option("--persons", demo_opts.persons, "Generate persons up to N in all (households in proportion)");
+  demo->add_option("--seed", demo_opts.seed, "Seed of the generated registry (default 1)");
+  demo->add_option("--csv", demo_opts.csv, "Write N generated persons to this import CSV file instead");
+
+  CLI::App* import = cli.add_subcommand("import", "Import data");
+  import->require_subcommand(1);
+  atb::app::ImportCommandOptions import_opts;
+  CLI::App* import_persons = import->add_subcommand("persons", "Check or import a CSV file of persons");
+  add_database(import_persons);
+  import_persons->add_option("file", import_opts.file, "CSV file (UTF-8, ; or , separated)")->required();
+  import_persons->add_flag("--dry-run", import_opts.dry_run, "Only check the rows; write nothing");
+  import_persons->add_option("--encoding", import_opts.encoding, "utf-8 (default) or windows-1257");
+  import_persons->add_option("--team", import_opts.team, "Code of the team that registers the persons")->required();
+  import_persons->add_option("--user", import_opts.user, "User name the import is done as (audit)");
+  import_persons->add_option("--max-size", import_opts.max_size, "Refuse larger files, in bytes (default 1 GiB)");
+  import_persons->add_option("--lang", import_opts.lang, "lv, en or both (default: from LANG)");
   cli.add_subcommand("version", "Print the version");
 
   CLI::App* user = cli.add_subcommand("user", "Manage user accounts");
@@ -118,6 +140,10 @@ int main(int argc, char** argv) {
   }
 
   atb::log::init(false);
+  // Commands that write or verify the audit log seal its end with the key file's key.
+  auto box = atb::SecretBox::open_or_create(config->key_file);
+  if (!box) return fail(box.error());
+  atb::audit::set_seal_key_from(*box);
   auto db = atb::storage::Database::open(config->database, 1);
   if (!db) return fail(db.error());
   auto applied = atb::storage::migrate(**db);
@@ -159,9 +185,12 @@ int main(int argc, char** argv) {
     if (!v) return fail(v.error());
     return *v ? 0 : 2;
   }
+  if (import_persons->parsed()) return atb::app::import_persons_command(d, import_opts, std::cout, std::cerr);
+  if (demo_opts.csv) return atb::app::demo_csv(d, demo_opts, std::cout, std::cerr);
   auto summary = atb::app::load_demo(d);
   if (!summary) return fail(summary.error());
   std::cout << "Demonstration data: " << summary->created << " records created, "
             << summary->existing << " already present.\n";
+  if (atb::app::wants_generated_registry(demo_opts)) return atb::app::demo_registry(d, demo_opts, std::cout, std::cerr);
   return 0;
 }

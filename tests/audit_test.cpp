@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "audit/log.h"
+#include "audit/seal.h"
 #include "audit/store.h"
 #include "storage/migrations.h"
 #include "support/databases.h"
@@ -18,6 +19,12 @@ using storage::Connection;
 class AuditTest : public ::testing::TestWithParam<storage::Engine> {
  protected:
   void SetUp() override {
+    // The chain end is sealed with the key of a key file the command line shares.
+    key_file_ = test::temp_dir() + "/audit.key";
+    ::setenv("ATBALSTS_KEY_FILE", key_file_.c_str(), 1);
+    auto box = SecretBox::open_or_create(key_file_);
+    ASSERT_TRUE(box);
+    set_seal_key_from(*box);
     db_ = scratch_.open();
     ASSERT_TRUE(storage::migrate(*db_));
     AuditLog log(db_);
@@ -45,8 +52,11 @@ class AuditTest : public ::testing::TestWithParam<storage::Engine> {
     ASSERT_TRUE(r) << r.error().detail;
   }
 
+  void TearDown() override { ::unsetenv("ATBALSTS_KEY_FILE"); }
+
   test::ScratchDatabase scratch_{GetParam()};
   std::shared_ptr<storage::Database> db_;
+  std::string key_file_;
 };
 
 TEST_P(AuditTest, IntactChainVerifies) {
@@ -77,6 +87,33 @@ TEST_P(AuditTest, RemovedLastEntryIsNamed) {
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_bad_seq, 5);
   EXPECT_EQ(v.problem, "removed");
+}
+
+TEST_P(AuditTest, ForgedEndWithoutTheKeyIsDetected) {
+  AuditLog log(db_);
+  Entry e;
+  e.username = "anna";
+  e.action = "read";
+  ASSERT_TRUE(log.record(e));
+  EXPECT_TRUE(verify().ok);
+  // Someone with database access but not the key file appends a well-formed entry and moves
+  // the head: the chain itself is consistent, the seal is not.
+  auto head = db_->read([](Connection& c) { return c.query("SELECT last_seq, last_hash FROM audit_head"); });
+  const std::int64_t seq = (*head)[0].integer(0) + 1;
+  Entry forged;
+  forged.at = "2026-11-25T10:00:00.000Z";
+  forged.username = "x";
+  forged.action = "read";
+  const std::string prev = (*head)[0].text(1);
+  const std::string hash = chain_hash(prev, seq, forged);
+  sql("INSERT INTO audit_log (seq, at, user_id, username, role, action, entity_type, entity_id, reason, outcome,"
+      " request_id, remote, prev_hash, hash) VALUES (" + std::to_string(seq) + ", '" + forged.at +
+      "', NULL, 'x', '', 'read', '', '', '', 'ok', '', '', '" + prev + "', '" + hash + "')");
+  sql("UPDATE audit_head SET last_seq = " + std::to_string(seq) + ", last_hash = '" + hash + "'");
+  const Verdict v = verify();
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.problem, "seal");
+  EXPECT_EQ(v.first_bad_seq, seq);
 }
 
 TEST_P(AuditTest, InsertedEntryIsNamed) {

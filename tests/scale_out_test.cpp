@@ -33,14 +33,16 @@ test::RawResponse call(int port, const std::string& method, const std::string& t
 
 TEST(ScaleOut, TwoServersShareOnePostgresDatabase) {
   test::ScratchDatabase pg(storage::Engine::postgresql);
-  ASSERT_EQ(test::run_binary({"demo", "--database", pg.url()}), 0);
-  // Both servers must share the key file, as the README says.
+  // Both servers (and the CLI) must share the key file, as the README says.
   const std::string key = test::temp_dir() + "/shared.key";
   ::setenv("ATBALSTS_KEY_FILE", key.c_str(), 1);
+  struct Unset {
+    ~Unset() { ::unsetenv("ATBALSTS_KEY_FILE"); }
+  } unset;
+  ASSERT_EQ(test::run_binary({"demo", "--database", pg.url()}), 0);
   test::ServerProcess a(pg.url()), b(pg.url());
   ASSERT_TRUE(a.wait_ready()) << a.output();
   ASSERT_TRUE(b.wait_ready()) << b.output();
-  ::unsetenv("ATBALSTS_KEY_FILE");
 
   // Password on A, enrolment on B, confirmation on A.
   auto login = test::http_post_json(a.port(), "/api/v1/session",

@@ -3,6 +3,7 @@
 #include "access/routes.h"
 #include "app/system_routes.h"
 #include "audit/routes.h"
+#include "audit/seal.h"
 #include "core/log.h"
 #include "org/routes.h"
 #include "registry/record_access.h"
@@ -28,6 +29,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   app->passwords_ = std::move(passwords);
   ATB_TRY_ASSIGN(box, SecretBox::open_or_create(config.key_file));
   app->box_ = std::move(box);
+  audit::set_seal_key_from(*app->box_);
   app->audit_ = std::make_unique<audit::AuditLog>(db);
   app->imports_ = std::make_unique<registry::ImportJobs>();
   const access::AuthSettings auth{std::chrono::seconds(config.session_idle_seconds),

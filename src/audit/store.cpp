@@ -1,5 +1,7 @@
 #include "audit/store.h"
 
+#include "audit/seal.h"
+
 #include "core/time.h"
 
 namespace atb::audit {
@@ -46,7 +48,8 @@ Result<void> append(storage::Connection& c, std::vector<Entry>& entries) {
                              e.entity_id, e.reason, e.outcome, e.request_id, e.remote, prev, hash)));
     prev = hash;
   }
-  ATB_TRY(c.execute("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", params(seq, prev)));
+  ATB_TRY(c.execute("UPDATE audit_head SET last_seq = ?, last_hash = ?, seal = ? WHERE id = 1",
+                    params(seq, prev, seal(seq, prev))));
   return ok();
 }
 
@@ -96,11 +99,13 @@ Result<Verdict> verify_chain(storage::Connection& c) {
     }
     if (static_cast<std::int64_t>(rows.size()) < kPage) break;
   }
-  ATB_TRY_ASSIGN(head, c.query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1"));
+  ATB_TRY_ASSIGN(head, c.query("SELECT last_seq, last_hash, seal FROM audit_head WHERE id = 1"));
   const std::int64_t last = head[0].integer(0);
   if (last > checked) return bad(checked, checked + 1, "removed");
   if (last < checked) return bad(checked, last + 1, "inserted");
   if (head[0].text(1) != prev) return bad(checked, last, "head");
+  // The end of the chain must carry the seal only the key file's holder can make.
+  if (has_seal_key() && last > 0 && head[0].text(2) != seal(last, prev)) return bad(checked, last, "seal");
   return Verdict{true, checked, 0, ""};
 }
 

@@ -42,7 +42,7 @@ struct Verdict {
   bool ok = true;
   std::int64_t checked = 0;
   std::int64_t first_bad_seq = 0;
-  std::string problem;  ///< changed | removed | inserted | head
+  std::string problem;  ///< changed | removed | inserted | head | seal
 };
 /// Walks the whole chain in order, in pages.
 Result<Verdict> verify_chain(storage::Connection& c);

@@ -67,4 +67,12 @@ std::optional<std::string> SecretBox::open(std::string_view sealed) const {
   return plain;
 }
 
+std::string SecretBox::derive_key(std::string_view purpose) const {
+  std::string out(32, '\0');
+  crypto_generichash(reinterpret_cast<unsigned char*>(out.data()), out.size(),
+                     reinterpret_cast<const unsigned char*>(purpose.data()), purpose.size(),
+                     reinterpret_cast<const unsigned char*>(key_.data()), key_.size());
+  return out;
+}
+
 }  // namespace atb

@@ -21,6 +21,8 @@ class SecretBox {
 
   /// nonce ‖ ciphertext, base64.
   std::string seal(std::string_view plain) const;
+  /// A 32-byte key for another purpose, derived from this one (BLAKE2b keyed with it).
+  std::string derive_key(std::string_view purpose) const;
   /// The plain text, or nullopt if the box was not made with this key or was altered.
   std::optional<std::string> open(std::string_view sealed) const;
 

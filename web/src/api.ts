@@ -13,6 +13,8 @@ export interface Problem {
   status: number
   detail?: string
   errors: FieldProblem[]
+  /** The whole body, for extension members of a problem type (e.g. `candidates` of a 409). */
+  extensions: Record<string, unknown>
 }
 
 /**
@@ -65,22 +67,12 @@ export function parseProblem(body: unknown, status: number): Problem | null {
     status: typeof body.status === 'number' ? body.status : status,
     detail: typeof body.detail === 'string' ? body.detail : undefined,
     errors,
-  }
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text()
-  if (!text) return null
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
+    extensions: body,
   }
 }
 
 /** `Retry-After` as seconds (it may also be an HTTP date). */
-function retryAfterSeconds(response: Response): number | null {
-  const value = response.headers.get('Retry-After')
+function retryAfterSeconds(value: string | null): number | null {
   if (!value) return null
   if (/^\d+$/.test(value.trim())) return Number(value.trim())
   const date = Date.parse(value)
@@ -110,15 +102,51 @@ export interface RequestOptions {
   allowUnauthorized?: boolean
 }
 
-/** Calls the API on the same origin in the UI language and returns the parsed JSON body. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** The headers of every call: UI language, JSON answers, CSRF token on changing requests. */
+function requestHeaders(method: string): Record<string, string> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLocale(),
   }
-  const method = options.method ?? 'GET'
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken
+  return headers
+}
+
+/** Turns an answer (status, parsed body) into the result or an ApiError. */
+function settle<T>(
+  path: string,
+  status: number,
+  body: unknown,
+  retryAfter: string | null,
+  allowUnauthorized = false,
+): T {
+  if (status < 200 || status > 299) {
+    const problem = parseProblem(body, status)
+    if (status === 401 && !allowUnauthorized) onUnauthorized?.(path)
+    const message = problem?.title || `HTTP ${status} from ${path}`
+    throw new ApiError('http', status, problem, message, retryAfterSeconds(retryAfter))
+  }
+  if (status === 204) return undefined as T
+  if (body === undefined || body === null) {
+    throw new ApiError('invalid', status, null, `Response from ${path} is not JSON`)
+  }
+  return body as T
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** Calls the API on the same origin in the UI language and returns the parsed JSON body. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET'
+  const headers = requestHeaders(method)
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
   let response: Response
   try {
     response = await fetch(path, {
@@ -132,18 +160,43 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
     throw new ApiError('network', 0, null, `Network error calling ${path}`)
   }
-  const body = await readJson(response)
-  if (!response.ok) {
-    const problem = parseProblem(body, response.status)
-    if (response.status === 401 && !options.allowUnauthorized) onUnauthorized?.(path)
-    const message = problem?.title || `HTTP ${response.status} from ${path}`
-    throw new ApiError('http', response.status, problem, message, retryAfterSeconds(response))
-  }
-  if (response.status === 204) return undefined as T
-  if (body === undefined || body === null) {
-    throw new ApiError('invalid', response.status, null, `Response from ${path} is not JSON`)
-  }
-  return body as T
+  const body = parseJson(await response.text())
+  return settle<T>(path, response.status, body, response.headers.get('Retry-After'), options.allowUnauthorized)
+}
+
+export interface UploadOptions {
+  contentType: string
+  /** Called while the body is sent: bytes sent so far and in all. */
+  onProgress?: (sent: number, total: number) => void
+  signal?: AbortSignal
+}
+
+/**
+ * Sends a file as the body of a POST, reporting the upload progress (XMLHttpRequest: fetch
+ * cannot). Answers like apiRequest.
+ */
+export function apiUpload<T>(path: string, file: Blob, options: UploadOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path)
+    xhr.withCredentials = true
+    for (const [name, value] of Object.entries(requestHeaders('POST'))) xhr.setRequestHeader(name, value)
+    xhr.setRequestHeader('Content-Type', options.contentType)
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded, event.total)
+    }
+    xhr.onerror = () => reject(new ApiError('network', 0, null, `Network error calling ${path}`))
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'))
+    xhr.onload = () => {
+      try {
+        resolve(settle<T>(path, xhr.status, parseJson(xhr.responseText), xhr.getResponseHeader('Retry-After')))
+      } catch (e) {
+        reject(e)
+      }
+    }
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true })
+    xhr.send(file)
+  })
 }
 
 export const apiGet = <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal })

@@ -9,6 +9,15 @@ export function formatDateTime(value: string | null | undefined): string {
   return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
 
+/** A calendar date `YYYY-MM-DD` in the UI language (e.g. 01.03.2024.); as given if unreadable. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return ''
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return value
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+}
+
 /** The name of a role in the UI language (the code itself for a role the UI does not know). */
 export function roleName(role: string): string {
   const key = `roles.${role}`

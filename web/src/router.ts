@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecord
 import HomePage from './pages/HomePage.vue'
 import NotFoundPage from './pages/NotFoundPage.vue'
 import { useSession } from './composables/useSession'
+import { BREAK_GLASS_LIST_ROLES, CLIENT_ROLES, IMPORT_ROLES, WHO_LOOKED_ROLES } from './registry-api'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -18,6 +19,8 @@ declare module 'vue-router' {
 }
 
 const admin = ['admin'] as const
+// A person's page is also open to the auditor (who looked at it); the server decides what she sees.
+const personReaders = [...new Set([...CLIENT_ROLES, ...WHO_LOOKED_ROLES])]
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage, meta: { titleKey: 'home.title' } },
@@ -64,6 +67,60 @@ const routes: RouteRecordRaw[] = [
     name: 'audit',
     component: () => import('./pages/AuditPage.vue'),
     meta: { titleKey: 'audit.title', roles: ['auditor'] },
+  },
+  {
+    path: '/persons',
+    name: 'persons',
+    component: () => import('./pages/registry/PersonSearchPage.vue'),
+    meta: { titleKey: 'registry.search.title', roles: CLIENT_ROLES },
+  },
+  {
+    path: '/persons/new',
+    name: 'person-new',
+    component: () => import('./pages/registry/PersonFormPage.vue'),
+    meta: { titleKey: 'registry.person.createTitle', roles: CLIENT_ROLES },
+  },
+  {
+    path: '/persons/:id(\\d+)',
+    name: 'person',
+    component: () => import('./pages/registry/PersonPage.vue'),
+    meta: { titleKey: 'registry.person.title', roles: personReaders },
+  },
+  {
+    path: '/persons/:id(\\d+)/edit',
+    name: 'person-edit',
+    component: () => import('./pages/registry/PersonFormPage.vue'),
+    meta: { titleKey: 'registry.person.editTitle', roles: CLIENT_ROLES },
+  },
+  {
+    path: '/households',
+    name: 'households',
+    component: () => import('./pages/registry/HouseholdsPage.vue'),
+    meta: { titleKey: 'registry.household.listTitle', roles: CLIENT_ROLES },
+  },
+  {
+    path: '/households/new',
+    name: 'household-new',
+    component: () => import('./pages/registry/HouseholdCreatePage.vue'),
+    meta: { titleKey: 'registry.household.createTitle', roles: CLIENT_ROLES },
+  },
+  {
+    path: '/households/:id(\\d+)',
+    name: 'household',
+    component: () => import('./pages/registry/HouseholdPage.vue'),
+    meta: { titleKey: 'registry.household.title', roles: personReaders },
+  },
+  {
+    path: '/import',
+    name: 'import',
+    component: () => import('./pages/registry/ImportPage.vue'),
+    meta: { titleKey: 'registry.import.title', roles: IMPORT_ROLES },
+  },
+  {
+    path: '/break-glass',
+    name: 'break-glass',
+    component: () => import('./pages/registry/BreakGlassPage.vue'),
+    meta: { titleKey: 'registry.breakGlassList.title', roles: BREAK_GLASS_LIST_ROLES },
   },
   {
     path: '/:pathMatch(.*)*',

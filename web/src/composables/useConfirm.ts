@@ -4,8 +4,11 @@ export interface Question {
   title: string
   message: string
   confirmLabel: string
+  /** Asks also for a written reason (at least `reasonMinLength` characters) passed to `action`. */
+  reasonLabel?: string
+  reasonMinLength?: number
   /** Runs when the user confirms; the dialog stays open (with the error) if it fails. */
-  action: () => Promise<void>
+  action: (reason: string) => Promise<void>
 }
 
 /** State of one ConfirmDialog: `ask` opens it; bind `dialog` and the two handlers. */
@@ -28,13 +31,13 @@ export function useConfirm() {
     target?.focus()
   }
 
-  async function confirm() {
+  async function confirm(reason = '') {
     const current = question.value
     if (!current || busy.value) return
     busy.value = true
     error.value = null
     try {
-      await current.action()
+      await current.action(reason)
       close()
     } catch (e) {
       error.value = e
@@ -52,6 +55,8 @@ export function useConfirm() {
     title: question.value?.title ?? '',
     message: question.value?.message ?? '',
     confirmLabel: question.value?.confirmLabel ?? '',
+    reasonLabel: question.value?.reasonLabel,
+    reasonMinLength: question.value?.reasonMinLength,
     busy: busy.value,
     error: error.value,
   }))

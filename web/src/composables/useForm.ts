@@ -27,8 +27,10 @@ export function useForm<K extends string>(rules: Record<K, FieldRule>) {
     }, { deep: true })
   }
 
+  /** Messages of a field: its own check, else the server's (also for fields without a rule). */
   function errors(field: K): string[] {
-    const own = submitted.value || changed.has(field) ? rules[field].check() : ''
+    const rule = rules[field] as FieldRule | undefined
+    const own = rule && (submitted.value || changed.has(field)) ? rule.check() : ''
     if (own) return [own]
     if (changedSinceSubmit.has(field) || !(problem.value instanceof ApiError)) return []
     return problem.value.fieldErrors(field)
