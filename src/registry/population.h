@@ -87,6 +87,10 @@ class Population {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Days since 1970-01-01 of a date, and the date of such a day number.
+int day_number(const Date& d);
+Date date_of(int day);
+
 /// The genitive plural that names a family after its (masculine) surname, as in "Bērziņu ģimene":
 /// Bērziņš → Bērziņu, Ozols → Ozolu, Balodis → Baložu, Eglītis → Eglīšu, Liepa → Liepu.
 std::string family_genitive(std::string_view masculine_surname);

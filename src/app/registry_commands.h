@@ -1,0 +1,51 @@
+// Command-line tools of the client registry: the demonstration registry generator
+// (`atbalsts demo --scale national | --persons N [--seed S] [--csv FILE]`) and
+// `atbalsts import persons FILE`. Each returns the process exit code and writes its results to
+// `out` and its progress (a bar on a terminal, a line per 10 % otherwise) to `err`.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "storage/database.h"
+
+namespace atb::app {
+
+/// Options of `atbalsts demo` for generated persons.
+struct DemoRegistryOptions {
+  std::optional<std::string> scale;    ///< "national": 2,000,000 persons
+  std::optional<std::size_t> persons;  ///< persons in all (households in proportion)
+  std::uint64_t seed = 1;
+  std::optional<std::string> csv;      ///< write the persons to this import file instead
+};
+
+/// Whether the options ask for generated persons or a CSV file at all.
+bool wants_generated_registry(const DemoRegistryOptions& o);
+
+/// After load_demo: generates the registry of the demo municipality up to the number of persons
+/// asked. Exit code 0, or 1 on failure.
+int demo_registry(storage::Database& db, const DemoRegistryOptions& o, std::ostream& out, std::ostream& err);
+
+/// Writes the generated persons to o.csv as an import file (codes not in `db`). 0 or 1.
+int demo_csv(storage::Database& db, const DemoRegistryOptions& o, std::ostream& out, std::ostream& err);
+
+/// Options of `atbalsts import persons`.
+struct ImportCommandOptions {
+  std::string file;
+  bool dry_run = false;
+  std::string encoding = "utf-8";             ///< or "windows-1257"
+  std::string team;                           ///< code of the registering team
+  std::optional<std::string> user;            ///< who imports (audit, registered_by); else "system"
+  std::uint64_t max_size = 1ull << 30;        ///< larger files are refused before reading
+  std::optional<std::string> lang;            ///< "lv", "en" or "both"; default from LANG
+};
+
+/// Checks (dry run) or imports a CSV of persons through registry::import_persons, with an audit
+/// entry. Exit codes: 0 done (or a clean dry run), 1 rows were bad (nothing written), 2 the file
+/// or the options were refused (too large, unreadable, wrong encoding or columns, unknown team).
+int import_persons_command(storage::Database& db, const ImportCommandOptions& o, std::ostream& out,
+                           std::ostream& err);
+
+}  // namespace atb::app

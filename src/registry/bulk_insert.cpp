@@ -1,0 +1,67 @@
+#include "registry/bulk_insert.h"
+
+#include <algorithm>
+
+namespace atb::registry {
+
+BulkInsert::BulkInsert(storage::Connection& c, std::string table, std::vector<std::string> columns,
+                       std::size_t rows_per_statement)
+    : c_(c), table_(std::move(table)), columns_(std::move(columns)) {
+  per_statement_ = rows_per_statement ? rows_per_statement
+                                      : std::clamp<std::size_t>(30000 / std::max<std::size_t>(columns_.size(), 1), 1, 500);
+}
+
+const std::string& BulkInsert::sql_for(std::size_t rows) {
+  for (const auto& [n, sql] : statements_) {
+    if (n == rows) return sql;
+  }
+  std::string row = "(";
+  for (std::size_t i = 0; i < columns_.size(); ++i) row += i ? ",?" : "?";
+  row += ")";
+  std::string sql = "INSERT INTO " + table_ + " (";
+  for (std::size_t i = 0; i < columns_.size(); ++i) sql += (i ? ", " : "") + columns_[i];
+  sql += ") VALUES ";
+  sql.reserve(sql.size() + rows * (row.size() + 1));
+  for (std::size_t i = 0; i < rows; ++i) (sql += i ? "," : "") += row;
+  return statements_.emplace_back(rows, std::move(sql)).second;
+}
+
+Result<void> BulkInsert::row_added(std::size_t values) {
+  if (values != columns_.size()) {
+    return Error::internal("BulkInsert " + table_ + ": " + std::to_string(values) + " values for " +
+                           std::to_string(columns_.size()) + " columns");
+  }
+  ++pending_;
+  ++total_;
+  return ok();
+}
+
+Result<void> BulkInsert::flush() {
+  const std::size_t width = columns_.size();
+  std::size_t done = 0;
+  storage::Params chunk;
+  while (done < pending_) {
+    // The largest of the fixed sizes that fits what is left.
+    std::size_t n = 1;
+    for (std::size_t size : {per_statement_, std::size_t{100}, std::size_t{10}}) {
+      if (size <= per_statement_ && size <= pending_ - done) {
+        n = size;
+        break;
+      }
+    }
+    chunk.assign(std::make_move_iterator(params_.begin() + static_cast<std::ptrdiff_t>(done * width)),
+                 std::make_move_iterator(params_.begin() + static_cast<std::ptrdiff_t>((done + n) * width)));
+    auto written = c_.execute(sql_for(n), chunk);
+    if (!written) {
+      params_.clear();
+      pending_ = 0;
+      return std::move(written).error();
+    }
+    done += n;
+  }
+  params_.clear();
+  pending_ = 0;
+  return ok();
+}
+
+}  // namespace atb::registry
