@@ -118,6 +118,13 @@ TEST_P(RegistryImport, UploadRunsAsAJobWithProgress) {
   EXPECT_EQ(f_.call(Method::post, "/api/v1/imports/persons?encoding=latin1", worker_, kGood).status, 422);
 }
 
+TEST_P(RegistryImport, AnOversizedUploadIsRefusedWith413) {
+  const std::string huge(51 * 1024 * 1024, 'a');
+  const Answer a = f_.call(Method::post, "/api/v1/imports/persons?dry_run=true", worker_, huge);
+  EXPECT_EQ(a.status, 413);
+  EXPECT_EQ(a.body["status"], 413);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RegistryImport, ::testing::ValuesIn(all_engines()),
                          [](const auto& info) { return engine_param_name(info.param); });
 
