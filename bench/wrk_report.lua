@@ -3,7 +3,7 @@
 -- Counts every response whose status is not 2xx (wrk itself only counts
 -- status >= 400 in summary.errors.status), then prints one line:
 --
---   WRK_RESULT requests=N duration_s=S rps=R p50_ms=A p99_ms=B non2xx=K
+--   WRK_RESULT requests=N duration_s=S rps=R p50_ms=A p99_ms=B p90_ms=C non2xx=K
 --              errors_connect=.. errors_read=.. errors_write=.. errors_timeout=.. errors_status=..
 --
 -- (all on one line, space-separated key=value pairs; latencies in ms).
@@ -35,9 +35,10 @@ function done(summary, latency, requests)
    local secs = summary.duration / 1e6            -- summary.duration is in µs
    local e = summary.errors
    io.write(string.format(
-      "WRK_RESULT requests=%d duration_s=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f non2xx=%d " ..
+      "WRK_RESULT requests=%d duration_s=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f p90_ms=%.3f non2xx=%d " ..
       "errors_connect=%d errors_read=%d errors_write=%d errors_timeout=%d errors_status=%d\n",
       summary.requests, secs, summary.requests / secs,
       latency:percentile(50) / 1000, latency:percentile(99) / 1000,   -- µs -> ms
+      latency:percentile(90) / 1000,
       non2xx_total, e.connect, e.read, e.write, e.timeout, e.status))
 end

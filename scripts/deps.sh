@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libcli11-dev libtomlplusplus-dev libsqlite3-dev libpq-dev libsodium-dev
-  liboath-dev libqrencode-dev john-data libicu-dev libxlsxwriter-dev
+  liboath-dev libqrencode-dev john-data libicu-dev libxlsxwriter-dev libhpdf-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql sqlite3 curl chromium chromium-driver fonts-dejavu-core poppler-utils unzip
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, builds with ASan/UBSan, then runs
 #   1. every C++ test on SQLite and on a real PostgreSQL server started here on loopback,
-#   2. the browser tests (Playwright + Debian Chromium) against the real server.
+#   2. the crash-safety script (tests/crash/crash.sh, 3 kill -9 cycles) on each engine,
+#   3. the browser tests (Playwright + Debian Chromium) against the real server.
 # Ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,19 @@ cpp_passed=$(grep -o '"tests": [0-9]*' "$work/gtest.json" | head -1 | grep -o '[
 cpp_failed=$(grep -o '"failures": [0-9]*' "$work/gtest.json" | head -1 | grep -o '[0-9]*' || echo 0)
 cpp_passed=$((cpp_passed - cpp_failed))
 
+echo "== Crash safety: kill -9 during concurrent creates (tests/crash/crash.sh), SQLite and PostgreSQL"
+crash_passed=0
+crash_failed=0
+crash_pg="${pg_url%/*}/atbalsts_crash"
+psql "$pg_url" -qc "CREATE DATABASE atbalsts_crash" >/dev/null
+for crash_db in "" "$crash_pg"; do
+  if bash tests/crash/crash.sh --binary build/debug/atbalsts --cycles 3 ${crash_db:+--database "$crash_db"}; then
+    crash_passed=$((crash_passed + 1))
+  else
+    crash_failed=$((crash_failed + 1))
+  fi
+done
+
 echo "== Browser tests (Chromium)"
 web_passed=0
 web_failed=0
@@ -54,9 +68,10 @@ if [ -f web/package.json ]; then
   [ "$web_status" -eq 0 ] || [ "$web_failed" -gt 0 ] || web_failed=1
 fi
 
-passed=$((cpp_passed + web_passed))
-failed=$((cpp_failed + web_failed))
+passed=$((cpp_passed + crash_passed + web_passed))
+failed=$((cpp_failed + crash_failed + web_failed))
 [ "$cpp_status" -eq 0 ] || [ "$cpp_failed" -gt 0 ] || failed=$((failed + 1))
-echo "C++: $cpp_passed passed, $cpp_failed failed; browser: $web_passed passed, $web_failed failed"
+echo "C++: $cpp_passed passed, $cpp_failed failed; crash: $crash_passed passed, $crash_failed failed;" \
+  "browser: $web_passed passed, $web_failed failed"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -108,6 +108,40 @@ std::vector<Row> table() {
       {Method::get, "/api/v1/break-glass", "/api/v1/break-glass", "", {U, F, 200, 200, 200, F, F, F, 200, F}},
       {Method::post, "/api/v1/persons/{id}/registrations", "/api/v1/persons/{pin}/registrations", "{}",
        {U, 409, 409, 409, F, 201, N, N, N, N}},
+      // Social assistance. {ain}: the demo's draft application of the benefits team.
+      {Method::get, "/api/v1/assistance/applications", "/api/v1/assistance/applications", "",
+       {U, F, 200, 200, 200, 200, F, F, F, F}},
+      {Method::post, "/api/v1/assistance/applications", "/api/v1/assistance/applications",
+       R"({"household_id":{hin},"applicant_id":{pin},"kind":"gmi"})", {U, F, F, F, F, 201, F, F, F, F}},
+      {Method::get, "/api/v1/assistance/applications/{id}", "/api/v1/assistance/applications/{ain}", "",
+       {U, N, N, N, 200, 200, N, N, N, N}},
+      {Method::patch, "/api/v1/assistance/applications/{id}", "/api/v1/assistance/applications/{ain}",
+       R"({"version":999999})", {U, N, N, N, F, 409, N, N, N, N}},
+      {Method::post, "/api/v1/assistance/applications/{id}/submit", "/api/v1/assistance/applications/{ain}/submit",
+       R"({"version":999999})", {U, N, N, N, F, 409, N, N, N, N}},
+      {Method::get, "/api/v1/assistance/applications/{id}/calculation",
+       "/api/v1/assistance/applications/{ain}/calculation", "", {U, N, N, N, 422, 422, N, N, N, N}},
+      {Method::post, "/api/v1/assistance/applications/{id}/decision", "/api/v1/assistance/applications/{ain}/decision",
+       R"({"version":999999})", {U, N, N, N, F, 409, N, N, N, N}},
+      {Method::get, "/api/v1/assistance/decisions/{id}", "/api/v1/assistance/decisions/999999", "",
+       {U, N, N, N, N, N, N, N, N, N}},
+      {Method::get, "/api/v1/assistance/decisions/{id}/pdf", "/api/v1/assistance/decisions/999999/pdf", "",
+       {U, N, N, N, N, N, N, N, N, N}},
+      {Method::post, "/api/v1/assistance/decisions/{id}/stop", "/api/v1/assistance/decisions/999999/stop",
+       R"({"from_month":"2099-01","reason":"Matrica"})", {U, N, N, N, N, N, N, N, N, N}},
+      {Method::get, "/api/v1/assistance/payments", "/api/v1/assistance/payments?month=2026-01", "",
+       {U, F, 200, 200, 200, 200, F, F, F, F}},
+      {Method::get, "/api/v1/assistance/kinds", "/api/v1/assistance/kinds", "", {U, F, 200, 200, 200, 200, F, F, F, F}},
+      {Method::get, "/api/v1/assistance/thresholds", "/api/v1/assistance/thresholds", "",
+       {U, F, 200, 200, 200, 200, F, 200, F, F}},
+      {Method::post, "/api/v1/assistance/thresholds", "/api/v1/assistance/thresholds",
+       R"({"from":"2030-01-01","gmi_first":20000,"gmi_other":14000,"needy_first":45000,"needy_other":31500,"low_income_max_first":72000,"low_income_max_other":50400})",
+       {U, F, F, F, F, F, F, 201, F, F}},
+      {Method::post, "/api/v1/assistance/low-income", "/api/v1/assistance/low-income",
+       R"({"from":"2030-01-01","first":60000,"other":42000})", {U, F, F, F, F, F, F, 204, F, F}},
+      {Method::post, "/api/v1/assistance/norms", "/api/v1/assistance/norms",
+       R"({"from":"2030-01-01","rent":1,"heating":1,"electricity":1,"water":1,"gas":1,"sewage":1,"waste":1,"telecom":1})",
+       {U, F, F, F, F, F, F, 204, F, F}},
       {Method::del, "/api/v1/sessions/{id}", "/api/v1/sessions/{session}", "", {U, N, N, N, N, N, N, 204, N, N}},
       {Method::del, "/api/v1/session", "/api/v1/session", "", {U, 204, 204, 204, 204, 204, 204, 204, 204, 204}},
   };
@@ -141,6 +175,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
     person_out_ = id_of("SELECT id FROM person WHERE given_names = 'Inga' AND surname = 'Žagare'");
     household_in_ = id_of("SELECT id FROM household WHERE name = 'Bērziņu ģimene'");
     person_other_ = other_municipality_person();
+    application_in_ = id_of("SELECT MIN(id) FROM assistance_application");
   }
 
   std::int64_t id_of(const std::string& sql) {
@@ -187,6 +222,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
     replace("{pout}", std::to_string(person_out_));
     replace("{pother}", std::to_string(person_other_));
     replace("{hin}", std::to_string(household_in_));
+    replace("{ain}", std::to_string(application_in_));
     replace("{out}", std::to_string(out_of_scope_));
     if (target.find("{session}") != std::string::npos) {
       // A fresh session of the target user for every caller, so each try has something to end.
@@ -203,7 +239,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
   std::map<std::string, test::As> callers_;
   test::TestUser in_scope_;
   std::int64_t out_of_scope_ = 0;
-  std::int64_t person_in_ = 0, person_out_ = 0, person_other_ = 0, household_in_ = 0;
+  std::int64_t person_in_ = 0, person_out_ = 0, person_other_ = 0, household_in_ = 0, application_in_ = 0;
   int victims_ = 0;
 };
 

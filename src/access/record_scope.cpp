@@ -137,4 +137,19 @@ std::string registry_visible_or_break_glass_sql(const Principal& p, const Regist
       visible, municipality_column, p.municipality_id, p.session_id, t.entity_type, id_column);
 }
 
+std::string assistance_visible_sql(const Principal& p, std::string_view a) {
+  if (p.has(Role::director) || p.has(Role::benefits_officer)) {
+    return fmt::format("({}.municipality_id = {})", a, p.municipality_id);
+  }
+  std::vector<std::string> terms;
+  if ((p.has(Role::social_worker) || p.has(Role::supervisor)) && !p.team_ids.empty()) {
+    terms.push_back(fmt::format("{}.team_id IN ({})", a, fmt::join(p.team_ids, ",")));
+  }
+  if (p.has(Role::department_head) && !p.department_ids.empty()) {
+    terms.push_back(fmt::format("{}.department_id IN ({})", a, fmt::join(p.department_ids, ",")));
+  }
+  if (terms.empty()) return "(1=0)";
+  return fmt::format("({}.municipality_id = {} AND ({}))", a, p.municipality_id, fmt::join(terms, " OR "));
+}
+
 }  // namespace atb::access

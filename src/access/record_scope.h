@@ -72,4 +72,11 @@ std::string registry_visible_or_break_glass_sql(const Principal& p, const Regist
                                                 std::string_view id_column,
                                                 std::string_view municipality_column);
 
+/// Social-assistance applications: a SQL boolean expression over the application alias `a`
+/// (columns municipality_id, department_id, team_id) that is true when `p` may read it —
+/// the same rule as record_access() with assistance_record set: benefits officers and the
+/// director see the municipality's, department heads their departments', supervisors and
+/// social workers their teams'.
+std::string assistance_visible_sql(const Principal& p, std::string_view alias);
+
 }  // namespace atb::access

@@ -2,6 +2,7 @@
 
 #include "access/routes.h"
 #include "app/system_routes.h"
+#include "assistance/routes.h"
 #include "audit/routes.h"
 #include "audit/seal.h"
 #include "core/log.h"
@@ -46,6 +47,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   });
   org::add_routes(app->router_, ctx);
   registry::add_routes(app->router_, ctx, *app->imports_);
+  assistance::add_routes(app->router_, ctx);
   add_system_routes(app->router_, db, app->metrics_);  // last: OpenAPI lists all routes
 
   app->metrics_.add_gauges([db] {

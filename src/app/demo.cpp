@@ -2,6 +2,7 @@
 
 #include "access/password.h"
 #include "access/user_store.h"
+#include "app/demo_assistance.h"
 #include "app/demo_persons.h"
 #include "org/store.h"
 
@@ -93,6 +94,9 @@ Result<DemoSummary> load_demo(storage::Database& db) {
     ATB_TRY_ASSIGN(persons, load_demo_persons(c, m.id));
     summary.created += persons.created;
     summary.existing += persons.existing;
+    ATB_TRY_ASSIGN(assistance_rows, load_demo_assistance(c, m.id));
+    summary.created += assistance_rows.created;
+    summary.existing += assistance_rows.existing;
     return summary;
   });
 }

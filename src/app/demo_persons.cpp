@@ -55,9 +55,9 @@ std::string code_for(const Date& b, int serial) {
 
 }  // namespace
 
-Result<DemoPersons> load_demo_persons(storage::Connection& c, std::int64_t municipality_id) {
+Result<DemoCount> load_demo_persons(storage::Connection& c, std::int64_t municipality_id) {
   ATB_TRY_ASSIGN(existing, c.query("SELECT COUNT(*) FROM person WHERE municipality_id = ?", storage::params(municipality_id)));
-  if (existing[0].integer(0) > 0) return DemoPersons{0, static_cast<int>(demo_people().size())};
+  if (existing[0].integer(0) > 0) return DemoCount{0, static_cast<int>(demo_people().size())};
   ATB_TRY_ASSIGN(teams, c.query("SELECT t.code, t.id, d.id FROM team t JOIN department d ON d.id = t.department_id"
                                 " WHERE d.municipality_id = ?",
                                 storage::params(municipality_id)));
@@ -95,7 +95,7 @@ Result<DemoPersons> load_demo_persons(storage::Connection& c, std::int64_t munic
   for (const auto& [key, relationship] : members) {
     ATB_TRY(registry::add_member(c, household, ids.at(key), relationship, "2024-03-01"));
   }
-  return DemoPersons{static_cast<int>(demo_people().size()), 0};
+  return DemoCount{static_cast<int>(demo_people().size()), 0};
 }
 
 }  // namespace atb::app

@@ -9,12 +9,12 @@
 
 namespace atb::app {
 
-/// How many demonstration persons were added, and how many were there already.
-struct DemoPersons {
+/// How many demonstration records were added, and how many were there already.
+struct DemoCount {
   int created = 0;
   int existing = 0;
 };
 /// Adds the demonstration persons and households unless the municipality has persons already.
-Result<DemoPersons> load_demo_persons(storage::Connection& c, std::int64_t municipality_id);
+Result<DemoCount> load_demo_persons(storage::Connection& c, std::int64_t municipality_id);
 
 }  // namespace atb::app

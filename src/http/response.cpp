@@ -110,4 +110,14 @@ Response problem(int status, Text detail, Lang lang, std::string_view request_id
   return build_problem(status, detail, {}, lang, request_id);
 }
 
+Response problem_with(const Error& error, Lang lang, std::string_view request_id, const nlohmann::json& extra) {
+  Response r = problem(error, lang, request_id);
+  nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
+  if (body.is_object()) {
+    for (const auto& [key, value] : extra.items()) body[key] = value;
+    r.body = body.dump();
+  }
+  return r;
+}
+
 }  // namespace atb::http

@@ -35,6 +35,9 @@ int status_for(Errc code);
 /// Internal details never leave the server; the request id lets support find the log line.
 Response problem(const Error& error, Lang lang, std::string_view request_id = {});
 
+/// The same with additional members merged into the body (e.g. "candidates", "flags").
+Response problem_with(const Error& error, Lang lang, std::string_view request_id, const nlohmann::json& extra);
+
 /// A problem answer for a status that no domain error produced (404 route, 405, 413, …).
 Response problem(int status, Text detail, Lang lang, std::string_view request_id = {});
 

@@ -269,7 +269,7 @@ Result<void> generate_in(storage::Connection& c, std::int64_t municipality_id, c
   BulkSettings settings(c);
   ATB_TRY(settings.apply());
   std::vector<IndexDefinition> indexes;
-  if (wanted >= 50'000 && wanted >= report.existing_persons) {
+  if (wanted >= o.rebuild_indexes_from && wanted >= report.existing_persons) {
     ATB_TRY_ASSIGN_TO(indexes, secondary_indexes(c));
     for (const IndexDefinition& i : indexes) ATB_TRY(c.execute_script("DROP INDEX " + i.name));
     report.rebuilt_indexes = !indexes.empty();

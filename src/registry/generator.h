@@ -32,6 +32,9 @@ struct GeneratorOptions {
   std::uint64_t seed = 1;
   std::optional<Date> today;  ///< reference date (default: today in Riga)
   GeneratorProgress progress;
+  /// When at least this many persons are generated (and no fewer than exist), the secondary
+  /// indexes of the registry tables are dropped first and rebuilt, identical, at the end.
+  std::size_t rebuild_indexes_from = 50'000;
 };
 
 /// What generate_registry did.

@@ -2,6 +2,9 @@
 // knowledge of common names in Latvia: the weights give a believable mix, not official counts.
 #include "registry/name_lists.h"
 
+#include <algorithm>
+#include <set>
+
 namespace atb::registry::lists {
 
 const std::vector<GivenNames>& given_names() {
@@ -94,8 +97,52 @@ const std::vector<GivenNames>& given_names() {
   return all;
 }
 
+namespace {
+
+/// The common surnames followed by the tail, whose bearers are `tail_share` times theirs.
+std::vector<Surname> with_tail(std::vector<Surname> common, const std::vector<const char*>& tail, int tail_share) {
+  long total = 0;
+  std::set<std::string> seen;
+  for (const Surname& s : common) {
+    total += s.weight;
+    seen.insert(s.masculine);
+  }
+  std::vector<const char*> rest;
+  for (const char* m : tail) {
+    if (seen.insert(m).second) rest.push_back(m);  // a name in both lists counts once
+  }
+  const int each = static_cast<int>(std::max<long>(1, total * tail_share / static_cast<long>(rest.size())));
+  for (const char* m : rest) common.push_back(Surname{m, feminine_of(m), each});
+  return common;
+}
+
+std::string feminine_of_part(const std::string& s) {
+  auto cut = [&](std::size_t n, const char* add) { return s.substr(0, s.size() - n) + add; };
+  if (s.ends_with("š")) return cut(std::string_view("š").size(), "a");
+  if (s.ends_with("nieks")) return cut(2, "ce");
+  if (s.ends_with("sons")) return cut(1, "e");
+  if (s.ends_with("skis") || s.ends_with("ckis")) return cut(2, "a");
+  if (s.ends_with("is")) return cut(2, "e");
+  if (s.ends_with("s")) return cut(1, "a");
+  return s;
+}
+
+}  // namespace
+
+std::string feminine_of(std::string_view m) {
+  std::string out;
+  std::size_t start = 0;
+  for (;;) {  // each part of a double surname (Ozoliņš-Ozols → Ozoliņa-Ozola)
+    const std::size_t dash = m.find('-', start);
+    out += feminine_of_part(std::string(m.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start)));
+    if (dash == std::string_view::npos) return out;
+    out += '-';
+    start = dash + 1;
+  }
+}
+
 const std::vector<Surname>& latvian_surnames() {
-  static const std::vector<Surname> all = {
+  static const std::vector<Surname> all = with_tail({
       {"Bērziņš", "Bērziņa", 140}, {"Kalniņš", "Kalniņa", 100}, {"Ozols", "Ozola", 90}, {"Jansons", "Jansone", 80},
       {"Ozoliņš", "Ozoliņa", 80}, {"Liepiņš", "Liepiņa", 70}, {"Krūmiņš", "Krūmiņa", 60}, {"Balodis", "Balode", 60},
       {"Eglītis", "Eglīte", 50}, {"Zariņš", "Zariņa", 50}, {"Pētersons", "Pētersone", 50}, {"Vītols", "Vītola", 50},
@@ -127,12 +174,12 @@ const std::vector<Surname>& latvian_surnames() {
       {"Kazaks", "Kazaka", 10}, {"Ūdris", "Ūdre", 10}, {"Sarkanis", "Sarkane", 10}, {"Rubīns", "Rubīna", 10},
       {"Āriņš", "Āriņa", 10}, {"Vasiļevskis", "Vasiļevska", 10}, {"Ruņģis", "Ruņģe", 10}, {"Mežals", "Mežale", 10},
       {"Mežulis", "Mežule", 10}, {"Bite", "Bite", 10}, {"Feldmanis", "Feldmane", 10}, {"Eglājs", "Eglāja", 10},
-  };
+  }, latvian_surname_tail(), 3);
   return all;
 }
 
 const std::vector<Surname>& slavic_surnames() {
-  static const std::vector<Surname> all = {
+  static const std::vector<Surname> all = with_tail({
       {"Ivanovs", "Ivanova", 80}, {"Petrovs", "Petrova", 40}, {"Smirnovs", "Smirnova", 40},
       {"Kuzņecovs", "Kuzņecova", 40}, {"Vasiļjevs", "Vasiļjeva", 40}, {"Popovs", "Popova", 30},
       {"Sokolovs", "Sokolova", 30}, {"Mihailovs", "Mihailova", 30}, {"Novikovs", "Novikova", 30},
@@ -162,7 +209,7 @@ const std::vector<Surname>& slavic_surnames() {
       {"Ševčenko", "Ševčenko", 10}, {"Bondarenko", "Bondarenko", 10}, {"Kovaļenko", "Kovaļenko", 10},
       {"Tkačenko", "Tkačenko", 10}, {"Visockis", "Visocka", 10}, {"Pavlovskis", "Pavlovska", 10},
       {"Šuvalovs", "Šuvalova", 10}, {"Čerņavskis", "Čerņavska", 10}, {"Trofimovs", "Trofimova", 10},
-  };
+  }, slavic_surname_tail(), 2);
   return all;
 }
 

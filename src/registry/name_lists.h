@@ -3,6 +3,8 @@
 // with towns, streets and postal codes. Weights are rough relative frequencies (not statistics).
 #pragma once
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace atb::registry::lists {
@@ -16,10 +18,15 @@ struct WeightedName {
 /// A surname in its masculine and feminine form (Bērziņš / Bērziņa, Jansons / Jansone, Liepa /
 /// Liepa), with a relative frequency.
 struct Surname {
-  const char* masculine;
-  const char* feminine;
+  std::string masculine;
+  std::string feminine;
   int weight;
 };
+
+/// The feminine form of a masculine surname by the usual Latvian rules: Bērziņš → Bērziņa,
+/// Balodis → Balode, Jansons → Jansone, Upenieks → Upeniece, Latkovskis → Latkovska,
+/// Kalējs → Kalēja, Ozols → Ozola, Ivanovs → Ivanova; Liepa and Ševčenko stay as they are.
+std::string feminine_of(std::string_view masculine);
 
 /// Where a family's names come from: Latvian, or Slavic (Russian, Belarusian, Ukrainian, Polish)
 /// names in their Latvian spelling (Ivanovs / Ivanova, Jeļena, Sergejs).
@@ -36,10 +43,18 @@ struct GivenNames {
 
 /// Every list of given names; for each sex and origin the eras cover all years.
 const std::vector<GivenNames>& given_names();
-/// Surnames of Latvian origin.
+/// Less common given names of any era, one list per sex and origin (weights all 1): about two
+/// names in five are drawn from these, so that no name is far more common than in Latvia.
+const std::vector<GivenNames>& rare_given_names();
+/// Surnames of Latvian origin: the common ones with their weights, and a long tail of others
+/// (three quarters of all bearers) so that the most common surname is borne by under 1 % of
+/// the people, as in Latvia.
 const std::vector<Surname>& latvian_surnames();
-/// Slavic surnames in Latvian spelling.
+/// Slavic surnames in Latvian spelling, likewise (the tail has two thirds of the bearers).
 const std::vector<Surname>& slavic_surnames();
+/// The tails: masculine forms only (feminine_of gives the other).
+const std::vector<const char*>& latvian_surname_tail();
+const std::vector<const char*>& slavic_surname_tail();
 
 /// A town, city or parish centre with its postal codes LV-<first> … LV-<first + count − 1>.
 struct Town {

@@ -101,7 +101,7 @@ const int kNewCodesFrom = day_number(Date{2017, 7, 1});
 struct Family {
   lists::Origin origin = lists::Origin::latvian;
   const lists::Surname* surname = nullptr;
-  std::string form(char sex) const { return sex == 'M' ? surname->masculine : surname->feminine; }
+  const std::string& form(char sex) const { return sex == 'M' ? surname->masculine : surname->feminine; }
 };
 
 // The ways a household is made, with how often each occurs (tuned so that 2,000,000 persons
@@ -164,6 +164,7 @@ struct Population::Impl {
   WeightedPick latvian_pick{lists::latvian_surnames(), [](const lists::Surname& s) { return s.weight; }};
   WeightedPick slavic_pick{lists::slavic_surnames(), [](const lists::Surname& s) { return s.weight; }};
   std::vector<WeightedPick> given_picks;
+  std::vector<WeightedPick> rare_picks;
   WeightedPick kind_pick{kKinds, [](const auto& k) { return k.second; }};
   WeightedPick decade_pick{kAdultDecades, [](int w) { return w; }};
 
@@ -173,6 +174,9 @@ struct Population::Impl {
     }
     for (const lists::GivenNames& g : lists::given_names()) {
       given_picks.emplace_back(g.names, [](const lists::WeightedName& n) { return n.weight; });
+    }
+    for (const lists::GivenNames& g : lists::rare_given_names()) {
+      rare_picks.emplace_back(g.names, [](const lists::WeightedName& n) { return n.weight; });
     }
   }
 
@@ -184,12 +188,14 @@ struct Population::Impl {
     return Family{origin, latvian ? &lists::latvian_surnames()[latvian_pick(rng)] : &lists::slavic_surnames()[slavic_pick(rng)]};
   }
 
+  /// A given name: two in five from the rare names, the rest from the names of the birth year's era.
   const char* one_given(char sex, lists::Origin origin, int year) {
-    const auto& all = lists::given_names();
+    const bool rare = rng.percent(40);
+    const auto& all = rare ? lists::rare_given_names() : lists::given_names();
     for (std::size_t i = 0; i < all.size(); ++i) {
       const lists::GivenNames& g = all[i];
       if (g.sex == sex && g.origin == origin && year >= g.born_from && year <= g.born_until) {
-        return g.names[given_picks[i](rng)].name;
+        return g.names[(rare ? rare_picks : given_picks)[i](rng)].name;
       }
     }
     return sex == 'M' ? "Jānis" : "Anna";

@@ -10,16 +10,6 @@
 
 namespace atb::registry {
 
-http::Response problem_with(const Error& error, const http::Request& req, const nlohmann::json& extra) {
-  http::Response r = http::problem(error, req.lang, req.request_id);
-  nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
-  if (body.is_object()) {
-    for (const auto& [key, value] : extra.items()) body[key] = value;
-    r.body = body.dump();
-  }
-  return r;
-}
-
 Result<std::int64_t> path_record_id(const http::Request& req, Text missing) {
   const auto id = http::path_id(req.param("id"));
   if (!id) return Error{Errc::not_found, std::move(missing), {}, {}};

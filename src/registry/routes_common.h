@@ -27,9 +27,6 @@ http::Handler handler(const access::Context& ctx, F f) {
   return access::guarded(ctx, [ctx, f](http::Request& req, const access::Principal& p) { return f(ctx, req, p); });
 }
 
-/// A problem answer with additional members (e.g. "candidates") merged into its body.
-http::Response problem_with(const Error& error, const http::Request& req, const nlohmann::json& extra);
-
 /// The `{id}` path parameter; not_found when it is not a positive integer.
 Result<std::int64_t> path_record_id(const http::Request& req, Text missing);
 

@@ -92,7 +92,7 @@ Result<Response> create(const access::Context& ctx, Request& req, const access::
   if (!made.person) {
     const bool blocking = std::any_of(made.candidates.begin(), made.candidates.end(), [](const PersonHit& h) { return h.blocking; });
     ATB_TRY(access::audit_list(ctx, p, req, "person", ids_of(made.candidates)));
-    return problem_with(duplicate_error(blocking), req, {{"candidates", candidates_json(made.candidates)}});
+    return http::problem_with(duplicate_error(blocking), req.lang, req.request_id, {{"candidates", candidates_json(made.candidates)}});
   }
   Opened o{access::Access::change, false, true, {}};
   o.sensitive = access::may_see_registry_sensitive(p, access::RegistryScope{p.municipality_id, p.team_ids, p.department_ids, {}, {}});

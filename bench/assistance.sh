@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# bench/assistance.sh — issue 7's budget: recalculating 100,000 households after a threshold
+# change takes ≤ 5 s. Builds the release tree (scripts/build.sh release, which builds
+# atbalsts_bench), runs bench/assistance_recalc.cpp's two Google Benchmark cases and records
+# them in bench/BENCHMARKS.md (section `assistance`):
+#
+#   AssistanceRecalcRules        needy status + GMI + housing benefit for 100,000 in-memory
+#                                declarations under the seed thresholds plus a new 2027 row
+#   AssistanceRecalcFromRecords  the same, starting from the stored records (declaration_of)
+#
+# Both are single-threaded and in memory: no database is involved (see the report's note).
+#
+# Usage (from the repo root):
+#   bash bench/assistance.sh [--binary build/release/atbalsts_bench] [--no-build] [--no-record]
+#
+#   --binary     the benchmark program (default build/release/atbalsts_bench)
+#   --no-build   do not run `SKIP_WEB=1 bash scripts/build.sh release` first
+#   --no-record  print the results but do not touch bench/BENCHMARKS.md
+#
+# Exit status is non-zero if the build or the benchmark fails (a household refused by the rules
+# fails the benchmark); a FAIL against the budget is reported but does not change it.
+set -euo pipefail
+
+BENCH_SCRIPT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
+# shellcheck source=bench/lib.sh
+. "$(dirname "$BENCH_SCRIPT")/lib.sh"
+cd "$(dirname "$BENCH_SCRIPT")/.."
+
+BINARY=build/release/atbalsts_bench
+BUILD=1
+RECORD=1
+BUDGET_S=5
+HOUSEHOLDS=100000
+FILTER='^AssistanceRecalc'
+TIME_LIMIT=600   # seconds for the whole benchmark run
+MD=bench/BENCHMARKS.md
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --binary) BINARY=${2:?--binary needs a path}; shift 2 ;;
+        --no-build) BUILD=0; shift ;;
+        --no-record) RECORD=0; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) die "unknown option '$1' (see --help)" ;;
+    esac
+done
+
+T=$(mktemp -d)
+# shellcheck disable=SC2317  # runs from the EXIT trap
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    stop_pid "$WRK_PID"
+    rm -rf "$T"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ "$BUILD" = 1 ]; then
+    log "building the release tree (SKIP_WEB=1 bash scripts/build.sh release)"
+    SKIP_WEB=1 bash scripts/build.sh release
+fi
+[ -x "$BINARY" ] || die "'$BINARY' not found (build with ATBALSTS_BENCH=ON, e.g. scripts/build.sh release)"
+
+check_load
+UPTIME=$(uptime)
+log "load before the run: $UPTIME"
+CMD=("$BINARY" "--benchmark_filter=$FILTER" "--benchmark_out=$T/out.json" "--benchmark_out_format=json")
+log "running: ${CMD[*]}"
+bounded "$TIME_LIMIT" "$T/console.txt" "${CMD[@]}" || { cat "$T/console.txt" >&2; die "the benchmark failed"; }
+sed 's/^/    /' "$T/console.txt" >&2
+grep -q '"error_occurred": true' "$T/out.json" && die "a benchmark reported an error (see above)"
+
+# json_value NAME KEY — KEY of the benchmark NAME (Google Benchmark pretty-prints one key a line).
+json_value() {
+    awk -v n="\"$1\"" -v k="\"$2\":" '
+        $1 == "\"name\":" { cur = $2; sub(/,$/, "", cur) }
+        cur == n && $1 == k { v = $2; sub(/,$/, "", v); print v; exit }' "$T/out.json"
+}
+name_of() { awk -v p="\"$1/" '$1 == "\"name\":" && index($2, p) == 1 { v = $2; gsub(/[",]/, "", v); print v; exit }' "$T/out.json"; }
+
+RULES=$(name_of AssistanceRecalcRules)
+RECORDS=$(name_of AssistanceRecalcFromRecords)
+if [ -z "$RULES" ] || [ -z "$RECORDS" ]; then die "benchmark results missing in $T/out.json"; fi
+for key in real_time time_unit; do
+    [ -n "$(json_value "$RULES" $key)" ] || die "no $key in the results"
+done
+[ "$(json_value "$RULES" time_unit)" = '"ms"' ] || die "expected times in ms"
+
+# build_type — CMAKE_BUILD_TYPE of the tree the binary lives in.
+build_type() { awk -F= '/^CMAKE_BUILD_TYPE:/ { print $2 }' "$(dirname "$BINARY")/CMakeCache.txt" 2>/dev/null || echo unknown; }
+json_context() { awk -v k="\"$1\":" '$1 == k { v = $2; gsub(/[",]/, "", v); print v; exit }' "$T/out.json"; }
+
+seconds() { awk -v ms="$(json_value "$1" real_time)" 'BEGIN { printf "%.3f", ms / 1000 }'; }
+per_s()   { awk -v ms="$(json_value "$1" real_time)" -v n="$HOUSEHOLDS" 'BEGIN { printf "%.0f", n / (ms / 1000) }'; }
+pct()     { fmt "$(json_value "$1" "$2")" 1; }
+
+S_RULES=$(seconds "$RULES")
+S_RECORDS=$(seconds "$RECORDS")
+WORST=$(awk -v a="$S_RULES" -v b="$S_RECORDS" 'BEGIN { print (a > b ? a : b) }')
+VERDICT=$(awk -v w="$WORST" -v b="$BUDGET_S" 'BEGIN { print (w <= b ? "PASS" : "FAIL") }')
+MEMBERS=$(fmt "$(json_value "$RULES" members)" 0)
+INCOMES=$(fmt "$(json_value "$RULES" incomes)" 0)
+ITER=$(json_value "$RULES" iterations)
+
+REPORT=$T/report.md
+{
+    echo "## Assistance: recalculating 100,000 households after a threshold change"
+    echo
+    echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "- Machine: $(machine_line "the benchmark and any other builds or jobs")"
+    echo "- \`uptime\` before the run: \`${UPTIME# }\`"
+    echo "- Binary: $BINARY (CMAKE_BUILD_TYPE=$(build_type), Google Benchmark $(dpkg-query -W -f='${Version}' libbenchmark-dev 2>/dev/null || echo unknown), library built as $(json_context library_build_type))"
+    echo "- Command: \`bash bench/assistance.sh\`, which runs \`$BINARY --benchmark_filter='$FILTER'\` (source: \`bench/assistance_recalc.cpp\`)"
+    echo "- Data: $HOUSEHOLDS households generated deterministically in memory (splitmix64, fixed seed): 1–8 members ($MEMBERS in all), $INCOMES monthly income records over three months, eight housing costs each; applications in 2027-01 … 2027-03."
+    echo "- Each timed iteration adds a national threshold row from 2027-01-01 (GMI 200,00/140,00 €, needy 450,00/315,00 €) to the seed rows, then computes for every household its needy status, GMI benefit and housing benefit with their explanations, on one thread. Time is wall time, the mean of $ITER iterations."
+    echo
+    echo "| run | wall time for $HOUSEHOLDS households | households/s | needy | GMI > 0 | housing benefit > 0 |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    echo "| rules only (\`AssistanceRecalcRules\`: declarations built before timing) | $S_RULES s | $(per_s "$RULES") | $(pct "$RULES" needy_pct) % | $(pct "$RULES" gmi_pct) % | $(pct "$RULES" housing_pct) % |"
+    echo "| from stored records (\`AssistanceRecalcFromRecords\`: \`declaration_of\` + rules) | $S_RECORDS s | $(per_s "$RECORDS") | $(pct "$RECORDS" needy_pct) % | $(pct "$RECORDS" gmi_pct) % | $(pct "$RECORDS" housing_pct) % |"
+    echo
+    echo "Budget: recalculating 100,000 households after a threshold change ≤ ${BUDGET_S} s — **$VERDICT** (measured $WORST s, the slower run)"
+    echo
+    echo "Not included: the database. There is no bulk recalculation path yet; \`evaluate()\` loads the application and the thresholds per application (\`load_application\`, \`load_thresholds\`), so an end-to-end figure would add reading 100,000 applications with their members and incomes and writing the new decisions. These figures are the in-memory recalculation only."
+} >"$REPORT"
+
+echo >&2
+cat "$REPORT"
+if [ "$RECORD" = 1 ]; then
+    record_section assistance "$REPORT" "$MD"
+fi

@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# bench/registry.sh — the client registry at national scale:
+#   0. generating the national registry (`atbalsts demo --scale national`), timed;
+#   A. search by name without diacritics and by personal code (p99 ≤ 10 ms), as the director
+#      with an API token, a few hundred distinct queries taken from the generated persons;
+#   B. creating persons, 16 concurrent writers (p99 ≤ 20 ms), as the social worker anna;
+#   C. importing 1,000,000 persons from CSV into a fresh demo database (≤ 60 s).
+#
+# Usage (from the repo root):
+#   bash bench/registry.sh [--binary build/release/atbalsts] [--engine sqlite|postgresql]
+#                          [--persons 2000000] [--database URL] [--import-rows 1000000]
+#                          [--duration 10] [--search-connections 8] [--writers 16] [--threads 2]
+#                          [--warmup 1] [--skip-import] [--no-record]
+#
+#   --engine       sqlite (default: files in a temp dir) or postgresql (a throwaway server
+#                  started with scripts/pg.sh in the temp dir)
+#   --persons      size of the generated registry (default 2,000,000)
+#   --database     benchmark an already generated database instead (sqlite:PATH or
+#                  postgresql://…); it gets the persons of B (codes 329…), nothing else
+#   --import-rows  rows of the import benchmark (default 1,000,000)
+#   --duration     seconds per measured wrk run (default 10)
+#   --search-connections, --writers   wrk connections of A (default 8) and B (default 16)
+#   --skip-import  leave out C
+#   --no-record    print the results but do not touch bench/BENCHMARKS.md
+#
+# Exit status is non-zero if anything fails to start, any wrk run saw socket errors or non-2xx
+# responses, the import fails or `atbalsts audit verify` fails; BENCHMARKS.md is only updated
+# when everything was clean. A FAIL against a budget is reported but does not change the exit
+# status. Needs wrk, curl, sqlite3 or psql (installs missing ones with apt-get).
+set -euo pipefail
+
+BENCH_SCRIPT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
+# shellcheck source=bench/lib.sh
+. "$(dirname "$BENCH_SCRIPT")/lib.sh"
+cd "$(dirname "$BENCH_SCRIPT")/.."
+
+BINARY=""
+ENGINE=sqlite
+PERSONS=2000000
+DATABASE=""
+IMPORT_ROWS=1000000
+DURATION=10
+CONNECTIONS=8      # search
+WRITERS=16
+THREADS=2
+WARMUP=1
+SKIP_IMPORT=0
+RECORD=1
+QUERIES=300        # distinct names and as many codes
+SERVER_THREADS=16
+BUDGET_SEARCH_P99=10
+BUDGET_CREATE_P99=20
+BUDGET_IMPORT_S=60
+MD=bench/BENCHMARKS.md
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --binary|--engine|--persons|--database|--import-rows|--duration|--search-connections|--writers|--threads|--warmup)
+            [ $# -ge 2 ] || die "$1 needs a value"
+            case "$1" in
+                --binary) BINARY=$2 ;; --engine) ENGINE=$2 ;; --persons) PERSONS=$2 ;; --database) DATABASE=$2 ;;
+                --import-rows) IMPORT_ROWS=$2 ;; --duration) DURATION=$2 ;; --search-connections) CONNECTIONS=$2 ;;
+                --writers) WRITERS=$2 ;; --threads) THREADS=$2 ;; --warmup) WARMUP=$2 ;;
+            esac
+            shift 2 ;;
+        --skip-import) SKIP_IMPORT=1; shift ;;
+        --no-record) RECORD=0; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) die "unknown argument: $1 (see --help)" ;;
+    esac
+done
+check_load_options
+for v in PERSONS IMPORT_ROWS WRITERS; do [[ ${!v} =~ ^[0-9]+$ ]] || die "--${v,,} must be a whole number"; done
+case "$ENGINE" in sqlite|postgresql) ;; *) die "--engine is sqlite or postgresql" ;; esac
+if [ -n "$DATABASE" ]; then case "$DATABASE" in postgres*) ENGINE=postgresql ;; *) ENGINE=sqlite ;; esac; fi
+pick_binary
+
+CMD="bash bench/registry.sh --binary $BINARY --engine $ENGINE --persons $PERSONS --duration $DURATION --search-connections $CONNECTIONS --writers $WRITERS --threads $THREADS"
+[ -n "$DATABASE" ] && CMD+=" --database …"
+[ "$SKIP_IMPORT" -eq 1 ] && CMD+=" --skip-import" || CMD+=" --import-rows $IMPORT_ROWS"
+
+T=""
+PGDIR=""
+SERVER_PID=""
+SERVER_URL=""
+
+# shellcheck disable=SC2317  # runs from the EXIT trap
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    stop_pid "$WRK_PID"
+    stop_pid "$SERVER_PID"
+    [ -n "$PGDIR" ] && bash scripts/pg.sh stop "$PGDIR" >/dev/null 2>&1
+    if [ -n "$T" ] && [ -d "$T" ]; then
+        if [ "$rc" -ne 0 ]; then
+            for f in "$T/setup.log" "$T/server.log" "$T/import.log"; do
+                [ -s "$f" ] && { log "--- last lines of ${f#"$T"/} ---"; tail -n 20 "$f" >&2; }
+            done
+        fi
+        rm -rf "$T"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# start_pg — a throwaway PostgreSQL server in $T/pg (scripts/pg.sh); sets PG_URL.
+start_pg() {
+    PGDIR="$T/pg"
+    PG_URL=$(bash scripts/pg.sh start "$PGDIR")
+    log "PostgreSQL $(psql "$PG_URL" -Atc 'SHOW server_version') on ${PG_URL#*@} (scripts/pg.sh: fsync off)"
+}
+
+# fresh_database NAME — a new empty database of the engine: prints its URL.
+fresh_database() {
+    if [ "$ENGINE" = sqlite ]; then echo "sqlite:$T/$1.db"; return; fi
+    psql "$PG_URL" -qc "CREATE DATABASE $1" >/dev/null
+    echo "${PG_URL%/*}/$1"
+}
+
+# sql DB QUERY — one query with the engine's command-line client, rows as `a|b|c`.
+sql() {
+    if [[ $1 == sqlite:* ]]; then sqlite3 -batch "${1#sqlite:}" "$2"; else psql "$1" -AtqF '|' -c "$2"; fi
+}
+
+start_server() {
+    local port
+    port=$(free_port)
+    log "starting $BINARY serve --threads $SERVER_THREADS on 127.0.0.1:$port (log: server.log)"
+    "$BINARY" serve --address 127.0.0.1 --port "$port" --database "$DB" --threads "$SERVER_THREADS" --web /nonexistent \
+        </dev/null >>"$T/server.log" 2>&1 &
+    SERVER_PID=$!
+    SERVER_URL="http://127.0.0.1:$port"
+    wait_for_200 "$SERVER_URL/healthz" "$SERVER_PID" "server"
+}
+
+# run_wrk NAME LUA CONNECTIONS THREADS [LUA ARGS...] — optional warm-up, then a measured run.
+run_wrk() {
+    local name=$1 lua=$2 c=$3 t=$4 out=$T/wrk-$1.txt
+    shift 4
+    if [ "$WARMUP" -gt 0 ]; then
+        bounded $((WARMUP + 30)) "$T/warmup-$name.txt" wrk "-t$t" "-c$c" "-d${WARMUP}s" -s "$lua" "$SERVER_URL" -- "$@" \
+            || { cat "$T/warmup-$name.txt" >&2; die "wrk warm-up for $name failed"; }
+    fi
+    log "measuring $name: wrk -t$t -c$c -d${DURATION}s --latency -s $lua"
+    bounded $((DURATION + 60)) "$out" wrk "-t$t" "-c$c" "-d${DURATION}s" --latency -s "$lua" "$SERVER_URL" -- "$@" \
+        || { cat "$out" >&2; die "wrk failed for $name"; }
+    wrk_collect "$name" "$out"
+    P90[$name]=$(wrk_result p90_ms "$out")
+}
+declare -A P90
+
+# Folds Latvian letters as a worker typing without diacritics does; URL-encodes spaces.
+fold_query() {
+    LC_ALL=C.UTF-8 sed -e 'y/āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ/acegiklnsuzACEGIKLNSUZ/' -e 's/.*/\L&/' -e 's/ /%20/g'
+}
+
+# ---------------------------------------------------------------- main
+ensure_tools wrk curl timeout:coreutils
+[ "$ENGINE" = sqlite ] && ensure_tools sqlite3 || ensure_tools psql:postgresql-client
+check_load
+T=$(mktemp -d "${TMPDIR:-/tmp}/atbalsts-bench-registry.XXXXXX")
+export ATBALSTS_KEY_FILE="$T/key"
+[ "$ENGINE" = postgresql ] && [ -z "$DATABASE" ] && start_pg
+GEN_SECONDS="–"
+if [ -n "$DATABASE" ]; then
+    DB=$DATABASE
+    log "using the generated database $DB"
+    "$BINARY" migrate --database "$DB" >"$T/setup.log" 2>&1 || die "migrate failed"
+else
+    DB=$(fresh_database registry)
+    log "generating $PERSONS persons into $DB (atbalsts demo --persons $PERSONS)"
+    start=$(now)
+    { "$BINARY" migrate --database "$DB" && "$BINARY" demo --database "$DB" --persons "$PERSONS"; } \
+        >"$T/setup.log" 2>&1 || die "generating the registry failed"
+    GEN_SECONDS=$(elapsed "$start")
+    tail -n 2 "$T/setup.log" >&2
+fi
+N_PERSONS=$(sql "$DB" "SELECT COUNT(*) FROM person")
+N_HOUSEHOLDS=$(sql "$DB" "SELECT COUNT(*) FROM household")
+[ "$N_PERSONS" -ge 1000 ] || die "the database holds only $N_PERSONS persons"
+DB_SIZE=$([ "$ENGINE" = sqlite ] && du -m "${DB#sqlite:}" | cut -f1 || sql "$DB" "SELECT pg_database_size(current_database()) / 1048576")
+log "registry: $N_PERSONS persons, $N_HOUSEHOLDS households, $DB_SIZE MiB"
+
+# Queries: persons spread evenly over the ids; "given surname" without diacritics, and codes
+# (every other one typed with the hyphen).
+IDS=$(awk -v n="$QUERIES" -v max="$N_PERSONS" 'BEGIN { for (i = 1; i <= n; i++) printf "%s%d", (i > 1 ? "," : ""), 11 + int((i - 0.5) * (max - 10) / n) }')
+sql "$DB" "SELECT given_names, surname, personal_code FROM person WHERE id IN ($IDS) ORDER BY id" >"$T/sample.txt"
+awk -F'|' '{ split($1, g, " "); print g[1] " " $2 }' "$T/sample.txt" | fold_query >"$T/names.txt"
+awk -F'|' 'NR % 2 { print $3; next } { print substr($3, 1, 6) "-" substr($3, 7) }' "$T/sample.txt" >"$T/codes.txt"
+log "$(wc -l <"$T/names.txt") name queries (e.g. $(head -n 1 "$T/names.txt" | sed 's/%20/ /g')), $(wc -l <"$T/codes.txt") code queries"
+
+SEARCH_TOKEN=$("$BINARY" token create --user direktore --database "$DB" --name bench)
+CREATE_TOKEN=$("$BINARY" token create --user anna --database "$DB" --name bench)
+BASE=$(sql "$DB" "SELECT COALESCE(MAX(CAST(SUBSTR(code, 4, 7) AS BIGINT)), -1) + 1 FROM person_code WHERE code LIKE '329%'")
+
+start_server
+for f in names codes; do
+    q=$(head -n 1 "$T/$f.txt")
+    [ "$(curl -s -o "$T/check.json" -w '%{http_code}' -H "Authorization: Bearer $SEARCH_TOKEN" "$SERVER_URL/api/v1/persons?q=$q")" = 200 ] \
+        || { cat "$T/check.json" >&2; die "search for $q did not answer 200"; }
+done
+HITS=$(while read -r q; do curl -s -H "Authorization: Bearer $SEARCH_TOKEN" "$SERVER_URL/api/v1/persons?q=$q" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'; done <"$T/names.txt" \
+    | sort -n | awk '{ a[NR] = $1 } END { printf "median %d, 90th percentile %d, max %d", a[int(NR / 2) + 1], a[int(NR * 0.9)], a[NR] }')
+log "hits per name query: $HITS"
+run_wrk search_names bench/wrk_search.lua "$CONNECTIONS" "$THREADS" "$T/names.txt" "$SEARCH_TOKEN"
+run_wrk search_codes bench/wrk_search.lua "$CONNECTIONS" "$THREADS" "$T/codes.txt" "$SEARCH_TOKEN"
+run_wrk search_names_1 bench/wrk_search.lua 1 1 "$T/names.txt" "$SEARCH_TOKEN"
+run_wrk create bench/wrk_create.lua "$WRITERS" "$THREADS" "$CREATE_TOKEN" "$BASE"
+stop_pid "$SERVER_PID"
+SERVER_PID=""
+"$BINARY" audit verify --database "$DB" >"$T/verify.log" 2>&1 || { cat "$T/verify.log" >&2; die "audit verify failed"; }
+log "audit verify: $(head -n 1 "$T/verify.log")"
+
+IMPORT_SECONDS=""
+if [ "$SKIP_IMPORT" -eq 0 ]; then
+    [ "$ENGINE" = postgresql ] && [ -z "$PGDIR" ] && start_pg
+    IDB=$(fresh_database import)
+    "$BINARY" migrate --database "$IDB" >>"$T/setup.log" 2>&1 && "$BINARY" demo --database "$IDB" >>"$T/setup.log" 2>&1 \
+        || die "the import database could not be made"
+    log "writing $IMPORT_ROWS generated persons to import.csv"
+    "$BINARY" demo --database "$IDB" --csv "$T/import.csv" --persons "$IMPORT_ROWS" --seed 11 >>"$T/setup.log" 2>&1 \
+        || die "writing the CSV failed"
+    CSV_MB=$(du -m "$T/import.csv" | cut -f1)
+    log "importing it: atbalsts import persons import.csv --team families --user anna"
+    start=$(now)
+    "$BINARY" import persons "$T/import.csv" --database "$IDB" --team families --user anna --lang en \
+        >"$T/import.log" 2>"$T/import.err" || { cat "$T/import.log" "$T/import.err" >&2; die "the import failed"; }
+    IMPORT_SECONDS=$(elapsed "$start")
+    grep -q "Imported $IMPORT_ROWS persons" "$T/import.log" || { cat "$T/import.log" >&2; die "the import did not import every row"; }
+    [ "$(sql "$IDB" "SELECT COUNT(*) FROM person")" -eq $((IMPORT_ROWS + 10)) ] || die "the imported persons are not all there"
+    "$BINARY" audit verify --database "$IDB" >"$T/verify.log" 2>&1 || { cat "$T/verify.log" >&2; die "audit verify failed after the import"; }
+    log "imported $IMPORT_ROWS rows in $IMPORT_SECONDS s"
+fi
+
+# ---------------------------------------------------------------- report
+TOTAL_BAD=0
+for k in search_names search_codes search_names_1 create; do TOTAL_BAD=$((TOTAL_BAD + BAD[$k])); done
+verdict() { awk -v v="$1" -v b="$2" 'BEGIN { print (v + 0 <= b + 0 ? "PASS" : "FAIL") }'; }
+worst_search=$(awk -v a="${P99[search_names]}" -v b="${P99[search_codes]}" 'BEGIN { print (a > b ? a : b) }')
+row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$(fmt "${RPS[$2]}" 0)" "$(fmt "${P50[$2]}" 2)" "$(fmt "${P90[$2]}" 2)" "$(fmt "${P99[$2]}" 2)"; }
+TABLE=$(
+    echo "| run | req/s | p50 ms | p90 ms | p99 ms |"
+    echo "|---|---:|---:|---:|---:|"
+    row "A. search by name without diacritics (\`-t$THREADS -c$CONNECTIONS\`, $QUERIES names)" search_names
+    row "A. search by personal code (\`-t$THREADS -c$CONNECTIONS\`, $QUERIES codes, half with the hyphen)" search_codes
+    row "A. search by name, one connection (\`-t1 -c1\`)" search_names_1
+    row "B. create person (\`-t$THREADS -c$WRITERS\`: $WRITERS concurrent writers)" create
+)
+BUDGETS="- Search p99 ≤ ${BUDGET_SEARCH_P99} ms — **$(verdict "$worst_search" $BUDGET_SEARCH_P99)** (names $(fmt "${P99[search_names]}" 2) ms, codes $(fmt "${P99[search_codes]}" 2) ms)
+- Create p99 ≤ ${BUDGET_CREATE_P99} ms with $WRITERS writers — **$(verdict "${P99[create]}" $BUDGET_CREATE_P99)** ($(fmt "${P99[create]}" 2) ms)"
+[ -n "$IMPORT_SECONDS" ] && BUDGETS+="
+- Import of $IMPORT_ROWS persons ≤ ${BUDGET_IMPORT_S} s — **$(verdict "$IMPORT_SECONDS" $BUDGET_IMPORT_S)** ($IMPORT_SECONDS s, $(awk -v n="$IMPORT_ROWS" -v s="$IMPORT_SECONDS" 'BEGIN { printf "%.0f", n / s }') rows/s)"
+
+echo
+echo "$TABLE"
+echo
+echo "${BUDGETS//\*\*/}"
+[ "$TOTAL_BAD" -eq 0 ] || die "some runs had errors or non-2xx responses; $MD not updated"
+
+record() {
+    local section=$T/section.md name="registry-$ENGINE"
+    {
+        echo "## Registry on $ENGINE: search, create and import at national scale"
+        echo
+        echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+        echo "- Machine: $(machine_line "wrk, the server and the database")"
+        echo "- Server binary: $(describe_binary "$BINARY"); \`serve --threads $SERVER_THREADS\`, access log on, read auditing on (every search writes a \`list\` entry per person shown)"
+        echo "- Dataset: $N_PERSONS persons in $N_HOUSEHOLDS households ($DB_SIZE MiB), made by \`atbalsts demo --persons $PERSONS\` (seed 1) in $GEN_SECONDS s"
+        echo "- Tools: $(wrk_version)"
+        echo "- Command: \`$CMD\`"
+        echo "- Every wrk run: ${DURATION}s after a ${WARMUP}s warm-up; 0 socket errors, 0 non-2xx responses."
+        echo "- Search: as \`direktore\` (director: the whole municipality in scope) with an API token; $QUERIES persons spread evenly over the ids, queried as \"first given name + surname\" without diacritics (hits per query: $HITS) and by personal code."
+        echo "- Create: as \`anna\` (social worker, team families) with an API token; each request a new person with a unique new-format code (329…), \`confirm_duplicates\`: the duplicate check runs, then the insert and its audit entry in one transaction."
+        [ -n "$IMPORT_SECONDS" ] && echo "- Import: \`atbalsts import persons import.csv --team families --user anna\` of $IMPORT_ROWS generated rows ($CSV_MB MiB, from \`atbalsts demo --csv import.csv --persons $IMPORT_ROWS --seed 11\`) into a fresh demo database: every row checked, one transaction, one audit entry"
+        echo
+        echo "$TABLE"
+        echo
+        echo "$BUDGETS"
+    } >"$section"
+    record_section "$name" "$section" "$MD"
+}
+[ "$RECORD" -eq 1 ] && record
+exit 0

@@ -1,0 +1,154 @@
+#include "assistance/evaluate.h"
+
+#include <algorithm>
+
+#include "assistance/config_store.h"
+#include "assistance/periods.h"
+#include "assistance/store.h"
+
+namespace atb::assistance {
+namespace {
+
+std::optional<IncomeKind> income_kind(const std::string& k) {
+  if (k == "wages") return IncomeKind::wages;
+  if (k == "pension") return IncomeKind::pension;
+  if (k == "state_benefit") return IncomeKind::state_benefit;
+  if (k == "alimony") return IncomeKind::alimony;
+  if (k == "other") return IncomeKind::other;
+  return std::nullopt;
+}
+
+HousingCosts costs_of(const std::map<std::string, Cents>& m) {
+  auto get = [&](const char* k) { return m.count(k) ? m.at(k) : 0; };
+  return HousingCosts{get("rent"), get("heating"), get("electricity"), get("water"),
+                      get("gas"),  get("sewage"),  get("waste"),       get("telecom")};
+}
+
+Error no_norms() {
+  return Error{Errc::conflict, {"Pašvaldība nav noteikusi mājokļa izdevumu normatīvus.",
+                                "The municipality has not set its housing-cost norms."}, {}, {}};
+}
+
+// A municipal benefit of the catalogue: paid to needy or low-income households, a fixed sum or
+// a sum per member.
+Result<Outcome> catalogue_benefit(storage::Connection& c, const Application& a, const BenefitKind& kind,
+                                  const Declaration& d, const Thresholds& national, const Date& on) {
+  ATB_TRY_ASSIGN(low, load_low_income(c, a.municipality_id, national));
+  Result<Outcome> status = low.at(on) ? low_income_status(d, national, low, on) : needy_status(d, national, on);
+  ATB_TRY(status);
+  Outcome o = *status;
+  const Cents amount = kind.rule == "per_member" ? kind.amount * static_cast<Cents>(d.members.size()) : kind.amount;
+  o.amount = o.eligible ? amount : 0;
+  o.steps.push_back(Step{{kind.rule == "per_member"
+                              ? "Pabalsts „" + kind.name.lv + "”: " + format_eur(kind.amount) + " × " +
+                                    std::to_string(d.members.size()) + " = " + format_eur(amount) + "."
+                              : "Pabalsts „" + kind.name.lv + "”: " + format_eur(amount) + ".",
+                          kind.rule == "per_member"
+                              ? "Benefit \"" + kind.name.en + "\": " + format_eur_en(kind.amount) + " × " +
+                                    std::to_string(d.members.size()) + " = " + format_eur_en(amount) + "."
+                              : "Benefit \"" + kind.name.en + "\": " + format_eur_en(amount) + "."}});
+  return o;
+}
+
+// The GMI benefit is for needy households; the housing benefit for needy or low-income ones.
+// When the household does not have the status, the outcome is the status check's, refused.
+Result<std::optional<Outcome>> missing_status(storage::Connection& c, const Application& a, const Declaration& d,
+                                              const Thresholds& national, const Date& on) {
+  ATB_TRY_ASSIGN(needy, needy_status(d, national, on));
+  if (needy.eligible) return std::optional<Outcome>{};
+  Outcome refused = needy;
+  if (a.kind == "housing") {
+    ATB_TRY_ASSIGN(low, load_low_income(c, a.municipality_id, national));
+    if (low.at(on)) {
+      ATB_TRY_ASSIGN(low_income, low_income_status(d, national, low, on));
+      if (low_income.eligible) return std::optional<Outcome>{};
+      refused = low_income;
+    }
+  }
+  refused.eligible = false;
+  refused.amount = 0;
+  refused.period_months = 0;
+  refused.steps.push_back(Step{a.kind == "gmi"
+      ? Text{"GMI pabalsts pienākas trūcīgai mājsaimniecībai; šī mājsaimniecība trūcīgas statusam neatbilst.",
+             "The GMI benefit is for needy households; this household does not qualify as needy."}
+      : Text{"Mājokļa pabalsts pienākas trūcīgai vai maznodrošinātai mājsaimniecībai; šī mājsaimniecība neatbilst.",
+             "The housing benefit is for needy or low-income households; this household does not qualify."}});
+  return std::optional(std::move(refused));
+}
+
+}  // namespace
+
+Result<Declaration> declaration_of(const Application& a) {
+  const auto month = parse_month(a.application_month);
+  if (!month) return Error::internal("application_month is not YYYY-MM: " + a.application_month);
+  Declaration d;
+  d.period_start = add_months(*month, -3);
+  std::vector<DeclaredMember> members = a.members;
+  std::stable_partition(members.begin(), members.end(), [&](const DeclaredMember& m) { return m.person_id == a.applicant_id; });
+  for (const DeclaredMember& m : members) {
+    Member member;
+    member.person_id = m.person_id;
+    member.birth_date = parse_date(m.birth_date).value_or(Date{});
+    member.able_to_work = m.able_to_work;
+    member.pensioner = m.pensioner;
+    member.disability = m.disability;
+    for (const DeclaredIncome& i : a.incomes) {
+      if (i.person_id != m.person_id) continue;
+      const auto first = parse_month(i.month);
+      const auto kind = income_kind(i.kind);
+      if (!first || !kind) return Error::internal("stored income with a bad month or kind");
+      member.incomes.push_back(Income{Month{first->year, first->month}, *kind, i.amount});
+    }
+    d.members.push_back(std::move(member));
+  }
+  return d;
+}
+
+Result<Outcome> evaluate(storage::Connection& c, const Application& a) {
+  ATB_TRY_ASSIGN(d, declaration_of(a));
+  const Date on = *parse_month(a.application_month);
+  ATB_TRY_ASSIGN(national, load_thresholds(c));
+  if (a.kind == "needy_status") return needy_status(d, national, on);
+  if (a.kind == "gmi" || a.kind == "housing") {
+    ATB_TRY_ASSIGN(refused, missing_status(c, a, d, national, on));
+    if (refused) return std::move(*refused);
+  }
+  if (a.kind == "gmi") return gmi_benefit(d, national, on);
+  if (a.kind == "low_income_status") {
+    ATB_TRY_ASSIGN(low, load_low_income(c, a.municipality_id, national));
+    return low_income_status(d, national, low, on);
+  }
+  if (a.kind == "housing") {
+    ATB_TRY_ASSIGN(norms, load_norms(c, a.municipality_id, on.iso()));
+    if (!norms) return no_norms();
+    return housing_benefit(d, costs_of(a.housing), costs_of(norms->caps), national, on);
+  }
+  ATB_TRY_ASSIGN(kinds, load_kinds(c, a.municipality_id));
+  for (const BenefitKind& k : kinds) {
+    if (k.code == a.kind) return catalogue_benefit(c, a, k, d, national, on);
+  }
+  return Error::invalid_field("kind", {"Nezināms pabalsta veids.", "Unknown kind of benefit."});
+}
+
+Decided decide(const Application& a, const Outcome& o, const std::string& note) {
+  const bool status_kind = a.kind == "needy_status" || a.kind == "low_income_status";
+  const bool granted = o.eligible && (status_kind || o.amount > 0);
+  Decided out;
+  DecisionRecord& d = out.decision;
+  d.application_id = a.id;
+  d.outcome = granted ? "granted" : "refused";
+  d.amount = granted ? o.amount : 0;
+  d.note = note;
+  for (const Step& s : o.steps) d.steps.push_back(s.text);
+  if (!granted) return out;
+  const Date first = add_months(*parse_month(a.application_month), 1);
+  const bool one_off = a.kind != "gmi" && a.kind != "housing" && !status_kind;
+  const int months = one_off ? 1 : o.period_months;
+  d.period_from = first.iso();
+  d.period_to = last_day_of_month(add_months(first, months - 1)).iso();
+  if (status_kind || d.amount == 0) return out;
+  for (const std::string& m : paid_months(first, months)) out.payments.push_back(Payment{0, 0, m, d.amount, "planned"});
+  return out;
+}
+
+}  // namespace atb::assistance

@@ -1,0 +1,87 @@
+// SQL of social assistance: applications and their declarations, decisions, payments, the
+// catalogue, thresholds and norms. No access decisions and no calculation here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assistance/model.h"
+#include "core/result.h"
+#include "storage/connection.h"
+
+namespace atb::assistance {
+
+/// Built-in kinds and the municipality's catalogue.
+Result<std::vector<BenefitKind>> load_kinds(storage::Connection& c, std::int64_t municipality_id);
+
+/// A new draft application; members are the household's current members. Returns its id.
+struct NewApplication {
+  std::int64_t municipality_id = 0;
+  std::string kind;
+  std::int64_t household_id = 0;
+  std::int64_t applicant_id = 0;
+  std::string application_month;
+  std::int64_t team_id = 0, department_id = 0, user_id = 0;
+};
+Result<std::int64_t> insert_application(storage::Connection& c, const NewApplication& a,
+                                        const std::string& now);
+
+/// An application with members (and their names), incomes, housing costs and decision.
+Result<std::optional<Application>> load_application(storage::Connection& c, std::int64_t id);
+
+/// Replaces the declaration parts given (nullopt = unchanged) and bumps the version; false
+/// when the version no longer matches.
+Result<bool> update_declaration(storage::Connection& c, std::int64_t id, std::int64_t version,
+                                const std::optional<std::vector<DeclaredMember>>& members,
+                                const std::optional<std::vector<DeclaredIncome>>& incomes,
+                                const std::optional<std::map<std::string, std::int64_t>>& housing,
+                                const std::string& now);
+/// Sets the status (and, when submitting, the dates); false on a version mismatch.
+Result<bool> set_status(storage::Connection& c, std::int64_t id, std::int64_t version,
+                        const std::string& status, const std::optional<std::string>& submitted_on,
+                        const std::optional<std::string>& decision_due, const std::string& now);
+
+/// Applications of the municipality, newest first, optionally by status or only overdue ones.
+struct ApplicationRow {
+  std::int64_t id = 0;
+  std::string kind, status, household_name, applicant_name;
+  std::int64_t household_id = 0, applicant_id = 0;
+  std::optional<std::string> submitted_on, decision_due;
+};
+/// `visible` is the access policy's SQL over alias `a` (access::assistance_visible_sql);
+/// `overdue_on` keeps submitted applications whose deadline is before that date;
+/// `review_before` keeps granted benefits whose period ends by that date (re-evaluation due).
+Result<std::pair<std::vector<ApplicationRow>, std::int64_t>> list_applications(
+    storage::Connection& c, const std::string& visible, const std::string& status, const std::string& overdue_on,
+    const std::string& review_before, int page, int page_size);
+
+/// Writes a decision and its planned payments; returns the decision id.
+Result<std::int64_t> insert_decision(storage::Connection& c, const DecisionRecord& d,
+                                     std::int64_t user_id, const std::vector<Payment>& payments,
+                                     const std::string& now);
+Result<std::optional<DecisionRecord>> load_decision(storage::Connection& c, std::int64_t id);
+Result<std::vector<Payment>> load_payments(storage::Connection& c, std::int64_t decision_id);
+/// Stops the payments from `from_month` on (their rows stay, marked stopped).
+Result<void> stop_decision(storage::Connection& c, std::int64_t decision_id,
+                           const std::string& from_month, const std::string& reason,
+                           const std::string& now);
+
+/// Granted decisions of the same kind for any of `person_ids` in another municipality whose
+/// period overlaps [from, to]: (municipality name, decision id).
+Result<std::vector<std::pair<std::string, std::int64_t>>> overlapping_grants(
+    storage::Connection& c, std::int64_t municipality_id, const std::string& kind,
+    const std::vector<std::int64_t>& person_ids, const std::string& from, const std::string& to);
+
+/// One line of a month's payment list.
+struct PaymentLine {
+  std::int64_t payment_id = 0, decision_id = 0, person_id = 0;
+  std::string given_names, surname, personal_code, kind, status;
+  std::int64_t amount = 0;
+};
+/// The payments of a month for applications `visible` (access SQL over alias `a`).
+Result<std::vector<PaymentLine>> payment_list(storage::Connection& c, const std::string& visible,
+                                              const std::string& month);
+
+}  // namespace atb::assistance
