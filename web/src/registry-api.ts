@@ -5,8 +5,10 @@ import type { Page } from './identity-api'
 
 /** Who may use the registry at all (search, person pages). */
 export const CLIENT_ROLES = ['social_worker', 'supervisor', 'department_head', 'director', 'benefits_officer'] as const
+/** Who registers clients (new persons, first-time registration in another department). */
+export const REGISTER_ROLES = ['social_worker', 'supervisor', 'department_head', 'benefits_officer'] as const
 /** Who may import persons from a CSV file. */
-export const IMPORT_ROLES = ['social_worker', 'supervisor', 'department_head', 'benefits_officer'] as const
+export const IMPORT_ROLES = REGISTER_ROLES
 /** Who sees the list of break-glass openings. */
 export const BREAK_GLASS_LIST_ROLES = ['supervisor', 'department_head', 'director', 'auditor'] as const
 /** Who sees "who looked at this" of a record. */
@@ -225,8 +227,9 @@ export const registryApi = {
   updatePerson: (personId: number, changes: PersonDraft) => apiPatch<Person>(`/api/v1/persons/${id(personId)}`, changes),
   duplicates: (draft: PersonDraft, signal?: AbortSignal) =>
     apiRequest<{ candidates: Candidate[] }>('/api/v1/persons/duplicates', { method: 'POST', body: draft, signal }),
-  register: (personId: number, body: { team_id?: number; channel: string; first_registered_on?: string }) =>
-    apiPost<unknown>(`/api/v1/persons/${id(personId)}/registrations`, body),
+  /** First-time registration in another department (that of `team_id`): 201 with the person. */
+  register: (personId: number, body: { team_id: number; channel: string; first_registered_on: string }) =>
+    apiPost<Person>(`/api/v1/persons/${id(personId)}/registrations`, body),
   merge: (personId: number, duplicateId: number, reason: string) =>
     apiPost<Person>(`/api/v1/persons/${id(personId)}/merge`, { duplicate_id: duplicateId, reason }),
   split: (personId: number, mergeId: number, reason: string) =>

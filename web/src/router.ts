@@ -3,6 +3,7 @@ import HomePage from './pages/HomePage.vue'
 import NotFoundPage from './pages/NotFoundPage.vue'
 import { useSession } from './composables/useSession'
 import { BREAK_GLASS_LIST_ROLES, CLIENT_ROLES, IMPORT_ROLES, WHO_LOOKED_ROLES } from './registry-api'
+import { assistanceRoutes } from './assistance/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -122,6 +123,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/registry/BreakGlassPage.vue'),
     meta: { titleKey: 'registry.breakGlassList.title', roles: BREAK_GLASS_LIST_ROLES },
   },
+  ...assistanceRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

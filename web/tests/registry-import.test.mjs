@@ -1,12 +1,13 @@
 // A benefits officer (laura): importing persons from a CSV file (check first, then import, also
-// in Windows-1257), and a household made of the imported persons, edited afterwards.
+// in Windows-1257), a household made of the imported persons, edited afterwards, and registering
+// a person of another department (Anna Bērziņa, social work) in hers (social assistance).
 // This file owns the demo user `laura`: it enrols her once and the tests share that session.
 // The tests run in order and build on each other.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { url, launchBrowser, visit, waitForPage, assertNoProblems, seriousAxeViolations } from './support/browser.mjs'
 import { enrolUser } from './support/identity.mjs'
-import { oldCode, withClientPage, wrongCheckDigit } from './support/registry.mjs'
+import { DEMO, findPersonId, oldCode, withClientPage, wrongCheckDigit } from './support/registry.mjs'
 
 let browser
 let laura
@@ -153,4 +154,90 @@ test('a household of the imported persons: members by search, its kind, adding a
     assert.match(await row.textContent(), /Ģimene ar bērniem/)
     assertNoProblems(problems, 'household')
   })
+})
+
+/** A date `days` from today in Riga, YYYY-MM-DD. */
+function rigaDate(days = 0) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(new Date())
+  const [y, m, d] = today.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}
+
+test('registering a person of another department in hers: checks while typing, a confirmation, the list refreshed', async () => {
+  const annaId = await findPersonId(laura.client, 'anna berzina', (p) => p.personal_code === DEMO.anna.code)
+  await asLaura(async ({ page, problems }) => {
+    await visit(page, `/persons/${annaId}`)
+    const registrations = page.locator('[data-testid="registrations"] tbody tr')
+    assert.equal(await registrations.count(), 1)
+    assert.match(await registrations.first().textContent(), /Sociālā darba daļa/)
+
+    const form = page.locator('[data-testid="register-form"]')
+    const team = form.getByLabel('Komanda un daļa')
+    assert.equal(await team.inputValue(), String(laura.user.teams[0].id), 'her only team is chosen')
+    assert.deepEqual((await team.locator('option').allTextContents()).map((o) => o.trim()), [
+      'Pabalstu speciālisti (Sociālās palīdzības daļa)',
+    ])
+    const channel = form.getByLabel('Vēršanās veids')
+    assert.ok((await channel.locator('option').allTextContents()).map((o) => o.trim()).includes('Pa tālruni'))
+    await channel.selectOption({ label: 'Pa tālruni' })
+
+    const date = form.getByLabel('Pirmreizējās reģistrācijas datums')
+    assert.equal(await date.inputValue(), rigaDate(), 'today by default')
+    await date.fill(rigaDate(1))
+    assert.equal(await date.getAttribute('aria-invalid'), 'true', 'marked while typing')
+    assert.match(await form.textContent(), /Datums nevar būt nākotnē\./)
+    await date.fill('1989-12-31')
+    assert.match(await form.textContent(), /Datums nevar būt pirms 1990\. gada\./)
+    await date.fill('')
+    assert.match(await form.textContent(), /Šis lauks ir obligāts\./)
+    await form.getByRole('button', { name: 'Reģistrēt daļā' }).click()
+    assert.equal(await page.getByRole('dialog').count(), 0, 'nothing is asked with a wrong date')
+    await date.fill(rigaDate(-3))
+    assert.equal(await date.getAttribute('aria-invalid'), null)
+    assert.deepEqual(await seriousAxeViolations(page), [], 'axe on the registration form')
+
+    // The first answer is a conflict: the dialog shows it and stays open; then it is sent again.
+    let conflict = true
+    await page.route('**/api/v1/persons/*/registrations', (route) =>
+      conflict
+        ? route.fulfill({
+            status: 409,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({
+              type: 'about:blank', title: 'Konflikts', status: 409, detail: 'Persona šajā daļā jau ir reģistrēta.', errors: [],
+            }),
+          })
+        : route.fallback(),
+    )
+    await form.getByRole('button', { name: 'Reģistrēt daļā' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Reģistrēt personu daļā?' })
+    await dialog.waitFor()
+    assert.match(
+      await dialog.locator('h2 + p').textContent(),
+      /^Persona “Anna Bērziņa” tiks reģistrēta daļā “Sociālās palīdzības daļa” \(komanda “Pabalstu speciālisti”\), datums: .+, vēršanās veids: Pa tālruni\.$/,
+    )
+    assert.deepEqual(await seriousAxeViolations(page), [], 'axe with the confirmation open')
+    await dialog.getByRole('button', { name: 'Reģistrēt', exact: true }).click()
+    await dialog.getByText('Persona šajā daļā jau ir reģistrēta.').waitFor()
+    conflict = false
+    await dialog.getByRole('button', { name: 'Reģistrēt', exact: true }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByText('Persona reģistrēta daļā “Sociālās palīdzības daļa”.').waitFor()
+
+    assert.equal(await registrations.count(), 2)
+    const added = registrations.filter({ hasText: 'Sociālās palīdzības daļa' })
+    assert.match(await added.textContent(), /Pabalstu speciālisti.*Pa tālruni/)
+    assert.equal(await form.count(), 0, 'no department of hers is left to register in')
+    await settle(page)
+    assert.deepEqual(await seriousAxeViolations(page), [], 'axe after registering')
+    assertNoProblems(problems.filter((p) => !/409/.test(p)), 'registration')
+  })
+  const anna = await laura.client.expect('GET', `/api/v1/persons/${annaId}`)
+  const assistance = anna.registrations.find((r) => r.department.code === 'assistance')
+  assert.deepEqual([assistance?.channel, assistance?.first_registered_on], ['phone', rigaDate(-3)])
+  assert.equal(anna.access, 'change', 'registered in her department, the record is hers to change')
+  const again = await laura.client.request('POST', `/api/v1/persons/${annaId}/registrations`, {
+    team_id: laura.user.teams[0].id, channel: 'visit', first_registered_on: rigaDate(),
+  })
+  assert.equal(again.status, 409, 'only once per department')
 })

@@ -75,6 +75,7 @@ test('search as you type finds a person typed without diacritics; her page shows
     assert.equal(await page.locator('[data-testid="person-households"]').getByRole('link', { name: 'Bērziņu ģimene' }).count(), 1)
     assert.equal(await page.locator('[data-testid="who-looked"]').count(), 1, 'a supervisor sees who looked')
     assert.equal(await page.locator('[data-testid="edit-person"]').count(), 1)
+    assert.equal(await page.locator('[data-testid="register-form"]').count(), 0, 'registered in the department of her team already')
     assert.deepEqual(await seriousAxeViolations(page), [], 'axe on the person page')
 
     // Nothing found: the empty state.
