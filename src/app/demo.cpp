@@ -52,6 +52,7 @@ const std::vector<DemoUser>& demo_users() {
       {"anna", "Anna Bērziņa", access::Role::social_worker, "families"},
       {"janis", "Jānis Krūmiņš", access::Role::social_worker, "adults"},
       {"laura", "Laura Vītola", access::Role::benefits_officer, "benefits"},
+      {"zane", "Zane Kļaviņa", access::Role::benefits_officer, "benefits"},
   };
   return all;
 }

@@ -28,18 +28,7 @@ Result<std::int64_t> id_member(const json& body, const char* field) {
   return body[field].get<std::int64_t>();
 }
 
-Result<std::int64_t> path_id(const Request& req) {
-  const auto id = http::path_id(req.param("id"));
-  if (!id) return Error{Errc::not_found, {"Iesniegums nav atrasts.", "No such application."}, {}, {}};
-  return *id;
-}
-
-Result<std::int64_t> version_of(const json& body) {
-  if (!body.contains("version") || !body["version"].is_number_integer()) {
-    return Error::invalid_field("version", {"Norādiet ieraksta versiju.", "Give the record's version."});
-  }
-  return body["version"].get<std::int64_t>();
-}
+const Text kNoApplication{"Iesniegums nav atrasts.", "No such application."};
 
 Error stale() {
   return Error{Errc::conflict, {"Iesniegumu pa to laiku mainīja kāds cits, vai tas vairs nav melnraksts; atveriet to no jauna.",
@@ -113,16 +102,16 @@ Result<Response> create(const access::Context& ctx, Request& req, const access::
 }
 
 Result<Response> read(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_id(req));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoApplication));
   ATB_TRY_ASSIGN(a, ctx.db->read([&](storage::Connection& c) { return open_application(c, p, id, access::Access::read); }));
   ATB_TRY(access::audit_read(ctx, p, req, "assistance_application", std::to_string(id)));
   return Response::json(to_json(a, today_riga()));
 }
 
 Result<Response> change(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_id(req));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoApplication));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"version", "members", "incomes", "housing_costs"}));
-  ATB_TRY_ASSIGN(version, version_of(body));
+  ATB_TRY_ASSIGN(version, http::version_member(body));
   ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY_ASSIGN(a, open_application(c, p, id, access::Access::change));
     if (a.version != version || a.status != "draft") return stale();
@@ -138,9 +127,9 @@ Result<Response> change(const access::Context& ctx, Request& req, const access::
 }
 
 Result<Response> submit(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_id(req));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoApplication));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"version"}));
-  ATB_TRY_ASSIGN(version, version_of(body));
+  ATB_TRY_ASSIGN(version, http::version_member(body));
   const Date today = today_riga();
   ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY_ASSIGN(a, open_application(c, p, id, access::Access::change));

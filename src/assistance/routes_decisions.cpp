@@ -27,11 +27,6 @@ using http::Response;
 using nlohmann::json;
 using storage::params;
 
-Result<std::int64_t> path_id(const Request& req, Text missing) {
-  const auto id = http::path_id(req.param("id"));
-  if (!id) return Error{Errc::not_found, std::move(missing), {}, {}};
-  return *id;
-}
 const Text kNoApplication{"Iesniegums nav atrasts.", "No such application."};
 const Text kNoDecision{"Lēmums nav atrasts.", "No such decision."};
 
@@ -43,7 +38,7 @@ json outcome_json(const Outcome& o) {
 }
 
 Result<Response> calculation(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_id(req, kNoApplication));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoApplication));
   ATB_TRY_ASSIGN(o, ctx.db->read([&](storage::Connection& c) -> Result<Outcome> {
     ATB_TRY_ASSIGN(a, open_application(c, p, id, access::Access::read));
     return evaluate(c, a);
@@ -53,12 +48,9 @@ Result<Response> calculation(const access::Context& ctx, Request& req, const acc
 }
 
 Result<Response> decide_application(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_id(req, kNoApplication));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoApplication));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"version", "acknowledge_flags", "note", "agreement_on"}));
-  if (!body.contains("version") || !body["version"].is_number_integer()) {
-    return Error::invalid_field("version", {"Norādiet ieraksta versiju.", "Give the record's version."});
-  }
-  const std::int64_t version = body["version"].get<std::int64_t>();
+  ATB_TRY_ASSIGN(version, http::version_member(body));
   const bool acknowledged = body.value("acknowledge_flags", false) == true;
   ATB_TRY_ASSIGN(note, http::optional_string(body, "note", 2000));
   ATB_TRY_ASSIGN(agreement_on, http::optional_string(body, "agreement_on", 10));
@@ -109,7 +101,7 @@ Result<Response> decide_application(const access::Context& ctx, Request& req, co
 }
 
 Result<Response> read_decision(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_id(req, kNoDecision));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoDecision));
   ATB_TRY_ASSIGN(answer, ctx.db->read([&](storage::Connection& c) -> Result<json> {
     ATB_TRY(open_decision(c, p, id, access::Access::read));
     ATB_TRY_ASSIGN(d, load_decision(c, id));
@@ -121,7 +113,7 @@ Result<Response> read_decision(const access::Context& ctx, Request& req, const a
 }
 
 Result<Response> decision_document(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_id(req, kNoDecision));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoDecision));
   ATB_TRY_ASSIGN(pdf, ctx.db->read([&](storage::Connection& c) -> Result<std::string> {
     ATB_TRY_ASSIGN(a, open_decision(c, p, id, access::Access::read));
     ATB_TRY_ASSIGN(d, load_decision(c, id));
@@ -136,7 +128,7 @@ Result<Response> decision_document(const access::Context& ctx, Request& req, con
 }
 
 Result<Response> stop(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_id(req, kNoDecision));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoDecision));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"from_month", "reason"}));
   const auto from = parse_month(body.value("from_month", ""));
   if (!from) return Error::invalid_field("from_month", {"Mēnesim jābūt formā GGGG-MM.", "The month must be YYYY-MM."});

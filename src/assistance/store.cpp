@@ -80,8 +80,9 @@ Result<std::optional<Application>> load_application(storage::Connection& c, std:
                 std::nullopt, r.text(13)};
   ATB_TRY_ASSIGN(members, c.query("SELECT m.person_id, p.given_names, p.surname, p.birth_date, m.able_to_work,"
                                   " m.pensioner, m.disability FROM assistance_member m JOIN person p ON p.id = m.person_id"
-                                  " WHERE m.application_id = ? ORDER BY p.birth_date, p.id",
-                                  params(id)));
+                                  " WHERE m.application_id = ? ORDER BY CASE WHEN m.person_id = ? THEN 0 ELSE 1 END,"
+                                  " p.birth_date, p.id",
+                                  params(id, a.applicant_id)));
   for (const storage::Row& m : members) {
     a.members.push_back({m.integer(0), m.text(1), m.text(2), m.text(3), m.integer(4) != 0, m.integer(5) != 0, m.integer(6) != 0});
   }

@@ -152,6 +152,19 @@ std::optional<std::int64_t> path_id(std::string_view text) {
   return v;
 }
 
+Result<std::int64_t> record_id(const Request& request, Text missing) {
+  const auto id = path_id(request.param("id"));
+  if (!id) return Error{Errc::not_found, std::move(missing), {}, {}};
+  return *id;
+}
+
+Result<std::int64_t> version_member(const nlohmann::json& body) {
+  if (!body.contains("version") || !body["version"].is_number_integer() || body["version"].get<std::int64_t>() < 1) {
+    return Error::invalid_field("version", {"Norādiet ieraksta versiju.", "Give the record's version."});
+  }
+  return body["version"].get<std::int64_t>();
+}
+
 Result<Paging> paging(const Request& request) {
   Paging p;
   for (auto [name, target, max] : {std::tuple{"page", &p.page, 1000000}, std::tuple{"page_size", &p.page_size, 100}}) {

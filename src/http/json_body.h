@@ -42,6 +42,11 @@ Result<std::vector<std::int64_t>> id_array(const nlohmann::json& body, std::stri
 /// A positive integer id from a path parameter; nullopt when it is not one (answer 404).
 std::optional<std::int64_t> path_id(std::string_view text);
 
+/// The `{id}` path parameter as a record id; not_found with `missing` when it is not one.
+Result<std::int64_t> record_id(const Request& request, Text missing);
+/// The required `version` member of a PATCH-like body (optimistic concurrency).
+Result<std::int64_t> version_member(const nlohmann::json& body);
+
 /// page and page_size from the query (defaults 1 and 20; page_size at most 100).
 struct Paging {
   int page = 1;

@@ -10,12 +10,6 @@
 
 namespace atb::registry {
 
-Result<std::int64_t> path_record_id(const http::Request& req, Text missing) {
-  const auto id = http::path_id(req.param("id"));
-  if (!id) return Error{Errc::not_found, std::move(missing), {}, {}};
-  return *id;
-}
-
 Result<NewRegistration> registration_from(storage::Connection& c, const access::Principal& p,
                                           const nlohmann::json& body, const Date& today) {
   ATB_TRY(access::may_register(p));
@@ -53,13 +47,6 @@ Result<NewRegistration> registration_from(storage::Connection& c, const access::
     r.first_registered_on = d->iso();
   }
   return r;
-}
-
-Result<std::int64_t> version_from(const nlohmann::json& body) {
-  if (!body.contains("version") || !body["version"].is_number_integer() || body["version"].get<std::int64_t>() < 1) {
-    return Error::invalid_field("version", {"Norādiet ieraksta versiju.", "Give the record's version."});
-  }
-  return body["version"].get<std::int64_t>();
 }
 
 std::string today_iso() { return today_riga().iso(); }

@@ -27,17 +27,11 @@ http::Handler handler(const access::Context& ctx, F f) {
   return access::guarded(ctx, [ctx, f](http::Request& req, const access::Principal& p) { return f(ctx, req, p); });
 }
 
-/// The `{id}` path parameter; not_found when it is not a positive integer.
-Result<std::int64_t> path_record_id(const http::Request& req, Text missing);
-
 /// The registration fields of a body: team_id (default the caller's only team), channel
 /// (default visit), first_registered_on (default today, not in the future). The department is
 /// the team's; the team must be the caller's and of her municipality.
 Result<NewRegistration> registration_from(storage::Connection& c, const access::Principal& p,
                                           const nlohmann::json& body, const Date& today);
-
-/// The `version` member of a PATCH body (required).
-Result<std::int64_t> version_from(const nlohmann::json& body);
 
 /// Today's date in Riga as YYYY-MM-DD.
 std::string today_iso();

@@ -121,7 +121,7 @@ Result<Response> create(const access::Context& ctx, Request& req, const access::
 }
 
 Result<Response> read(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_record_id(req, kNoHousehold));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoHousehold));
   ATB_TRY_ASSIGN(answer, ctx.db->read([&](storage::Connection& c) { return household_answer(c, p, id, access::Access::read); }));
   ATB_TRY(access::audit_action(ctx, p, req, answer["break_glass"].get<bool>() ? "read_break_glass" : "read", "household",
                                std::to_string(id)));
@@ -129,9 +129,9 @@ Result<Response> read(const access::Context& ctx, Request& req, const access::Pr
 }
 
 Result<Response> change(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_record_id(req, kNoHousehold));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoHousehold));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"version", "name", "address", "add_members", "remove_members"}));
-  ATB_TRY_ASSIGN(version, version_from(body));
+  ATB_TRY_ASSIGN(version, http::version_member(body));
   ATB_TRY_ASSIGN(adds, members_from(body, "add_members"));
   std::vector<std::int64_t> removes;
   if (body.contains("remove_members")) ATB_TRY_ASSIGN_TO(removes, http::id_array(body, "remove_members", 30));

@@ -50,7 +50,7 @@ Result<json> person_answer(storage::Connection& c, const access::Principal& p, s
 }
 
 Result<Response> register_in_department(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_record_id(req, kNoPerson));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoPerson));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"team_id", "channel", "first_registered_on"}));
   ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY_ASSIGN(o, open_record(c, p, access::kPersonTables, id, access::Access::read));
@@ -71,7 +71,7 @@ Result<Response> register_in_department(const access::Context& ctx, Request& req
 
 Result<Response> merge(const access::Context& ctx, Request& req, const access::Principal& p) {
   ATB_TRY(access::may_merge(p));
-  ATB_TRY_ASSIGN(id, path_record_id(req, kNoPerson));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoPerson));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"duplicate_id", "reason"}));
   ATB_TRY_ASSIGN(duplicate_id, positive_id(body, "duplicate_id"));
   ATB_TRY_ASSIGN(reason, reason_from(body, 5));
@@ -95,7 +95,7 @@ Result<Response> merge(const access::Context& ctx, Request& req, const access::P
 
 Result<Response> split(const access::Context& ctx, Request& req, const access::Principal& p) {
   ATB_TRY(access::may_merge(p));
-  ATB_TRY_ASSIGN(id, path_record_id(req, kNoPerson));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoPerson));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"merge_id", "reason"}));
   ATB_TRY_ASSIGN(merge_id, positive_id(body, "merge_id"));
   ATB_TRY_ASSIGN(reason, reason_from(body, 5));

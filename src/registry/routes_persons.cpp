@@ -121,7 +121,7 @@ Result<Response> search(const access::Context& ctx, Request& req, const access::
 }
 
 Result<Response> read(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_record_id(req, kNoPerson));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoPerson));
   using Loaded = std::pair<Person, Opened>;
   ATB_TRY_ASSIGN(loaded, ctx.db->read([&](storage::Connection& c) -> Result<Loaded> {
     ATB_TRY_ASSIGN(o, open_record(c, p, access::kPersonTables, id, access::Access::read));
@@ -135,12 +135,12 @@ Result<Response> read(const access::Context& ctx, Request& req, const access::Pr
 }
 
 Result<Response> change(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, path_record_id(req, kNoPerson));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoPerson));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"version", "given_names", "surname", "personal_code", "other_id_kind",
                                                     "other_id", "birth_date", "sex", "language", "phones", "email",
                                                     "declared_address", "actual_address", "deceased_on", "disability",
                                                     "health_note", "name_change_reason", "code_change_reason"}));
-  ATB_TRY_ASSIGN(version, version_from(body));
+  ATB_TRY_ASSIGN(version, http::version_member(body));
   ChangeReasons reasons;
   ATB_TRY_ASSIGN(name_reason, http::optional_string(body, "name_change_reason", 20));
   ATB_TRY_ASSIGN(code_reason, http::optional_string(body, "code_change_reason", 20));
