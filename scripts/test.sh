@@ -2,7 +2,8 @@
 # `make test`: installs what is missing, builds with ASan/UBSan, then runs
 #   1. every C++ test on SQLite and on a real PostgreSQL server started here on loopback,
 #   2. the crash-safety script (tests/crash/crash.sh, 3 kill -9 cycles) on each engine,
-#   3. the browser tests (Playwright + Debian Chromium) against the real server.
+#   3. the browser tests (Playwright + Debian Chromium) against the real server, on SQLite and
+#      on PostgreSQL.
 # Ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,27 +46,40 @@ for crash_db in "" "$crash_pg"; do
   fi
 done
 
-echo "== Browser tests (Chromium)"
+# The browser suite against a real server on a fresh demo database: SQLite, then PostgreSQL.
 web_passed=0
 web_failed=0
-if [ -f web/package.json ]; then
+run_browser() {
+  local db=$1 label=$2
+  echo "== Browser tests (Chromium) on $label"
+  local port
   port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])' 2>/dev/null \
     || shuf -i 20000-60000 -n 1)
-  db="sqlite:$work/web.db"
   build/debug/atbalsts migrate --database "$db" >/dev/null
   build/debug/atbalsts demo --database "$db" >/dev/null
   ATBALSTS_ACCESS_LOG=off build/debug/atbalsts serve --port "$port" --database "$db" --web web/dist \
-    >"$work/server.log" 2>&1 &
+    >"$work/server-$label.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 100); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
     sleep 0.1
   done
-  web_status=0
-  (cd web && ATBALSTS_URL="http://127.0.0.1:$port" npm run --silent test:e2e) | tee "$work/web.log" || web_status=$?
-  web_passed=$(grep -E '^# pass ' "$work/web.log" | grep -o '[0-9]*' || echo 0)
-  web_failed=$(grep -E '^# fail ' "$work/web.log" | grep -o '[0-9]*' || echo 0)
-  [ "$web_status" -eq 0 ] || [ "$web_failed" -gt 0 ] || web_failed=1
+  local status=0
+  (cd web && ATBALSTS_URL="http://127.0.0.1:$port" npm run --silent test:e2e) | tee "$work/web-$label.log" || status=$?
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+  local p f
+  p=$(grep -E '^# pass ' "$work/web-$label.log" | grep -o '[0-9]*' || echo 0)
+  f=$(grep -E '^# fail ' "$work/web-$label.log" | grep -o '[0-9]*' || echo 0)
+  [ "$status" -eq 0 ] || [ "$f" -gt 0 ] || f=1
+  web_passed=$((web_passed + p))
+  web_failed=$((web_failed + f))
+}
+if [ -f web/package.json ]; then
+  run_browser "sqlite:$work/web.db" sqlite
+  psql "$pg_url" -qc "CREATE DATABASE atbalsts_web" >/dev/null
+  run_browser "${pg_url%/*}/atbalsts_web" postgresql
 fi
 
 passed=$((cpp_passed + crash_passed + web_passed))

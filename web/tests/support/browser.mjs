@@ -64,7 +64,12 @@ export async function openPage(browser, { browserLocale = 'en-US' } = {}) {
     if (message.type() === 'error' || /content.security.policy/i.test(text)) problems.push(`console.${message.type()}: ${text}`)
   })
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`))
+  // A request the browser itself cancelled (a navigation, or a stale search the UI aborted) is not
+  // a failure; anything else is.
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${reason})`)
+  })
   page.on('response', (response) => {
     if (response.status() >= 400 && !isSignedOutCheck(response.url(), response.status())) problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
