@@ -8,6 +8,8 @@ import type { Page } from './identity-api'
 export const ASSISTANCE_ROLES = ['benefits_officer', 'department_head', 'director'] as const
 /** Who may create applications, declare, decide and stop (the director only reads). */
 export const ASSISTANCE_CHANGE_ROLES = ['benefits_officer', 'department_head'] as const
+/** Who maintains the thresholds and norms (the settings page). */
+export const ASSISTANCE_SETTINGS_ROLES = ['admin'] as const
 
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'decided', 'withdrawn'] as const
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
@@ -138,6 +140,40 @@ export interface ApplicationQuery {
   page_size: number
   status?: string
   overdue?: string
+  /** `true`: granted benefits ending within 30 days (due for re-evaluation). */
+  review?: string
+}
+
+/** The national thresholds in force from `from` (the 1st of a month), cents per month. */
+export interface ThresholdRow {
+  from: string
+  gmi_first: number
+  gmi_other: number
+  needy_first: number
+  needy_other: number
+  low_income_max_first: number
+  low_income_max_other: number
+}
+export const THRESHOLD_FIELDS = [
+  'gmi_first', 'gmi_other', 'needy_first', 'needy_other', 'low_income_max_first', 'low_income_max_other',
+] as const
+
+/** The municipality's low-income threshold from `from`, cents per month. */
+export interface LowIncomeRow {
+  from: string
+  first: number
+  other: number
+}
+export const LOW_INCOME_FIELDS = ['first', 'other'] as const
+
+/** The municipality's housing-cost norms (monthly caps by kind, cents) from `from`. */
+export type Norms = { from: string } & Record<HousingKind, number>
+
+export interface ThresholdSettings {
+  items: ThresholdRow[]
+  low_income: LowIncomeRow[]
+  /** The norms in force today; null when none are set. */
+  norms: Norms | null
 }
 
 export interface DeclarationChanges {
@@ -170,6 +206,11 @@ export const assistanceApi = {
   decision: (decisionId: number, signal?: AbortSignal) => apiGet<Decision>(decision(decisionId), signal),
   pdfUrl: (decisionId: number) => `${decision(decisionId)}/pdf`,
   stop: (decisionId: number, body: { from_month: string; reason: string }) => apiPost<Decision>(`${decision(decisionId)}/stop`, body),
+
+  thresholds: (signal?: AbortSignal) => apiGet<ThresholdSettings>(`${base}/thresholds`, signal),
+  addThreshold: (row: ThresholdRow) => apiPost<ThresholdRow>(`${base}/thresholds`, row),
+  setLowIncome: (row: LowIncomeRow) => apiPost<void>(`${base}/low-income`, row),
+  setNorms: (norms: Norms) => apiPost<void>(`${base}/norms`, norms),
 
   payments: (month: string, signal?: AbortSignal) => apiGet<PaymentList>(`${base}/payments${queryString({ month })}`, signal),
   paymentsUrl: (month: string, format: 'csv' | 'xlsx') => `${base}/payments${queryString({ month, format })}`,

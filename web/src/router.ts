@@ -4,6 +4,7 @@ import NotFoundPage from './pages/NotFoundPage.vue'
 import { useSession } from './composables/useSession'
 import { BREAK_GLASS_LIST_ROLES, CLIENT_ROLES, IMPORT_ROLES, WHO_LOOKED_ROLES } from './registry-api'
 import { assistanceRoutes } from './assistance/routes'
+import { ASSISTANCE_SETTINGS_ROLES } from './assistance-api'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -62,6 +63,12 @@ const routes: RouteRecordRaw[] = [
     name: 'admin-teams',
     component: () => import('./pages/admin/TeamsPage.vue'),
     meta: { titleKey: 'teams.title', roles: admin },
+  },
+  {
+    path: '/admin/assistance',
+    name: 'admin-assistance',
+    component: () => import('./pages/admin/AssistanceSettingsPage.vue'),
+    meta: { titleKey: 'assistance.settings.title', roles: ASSISTANCE_SETTINGS_ROLES },
   },
   {
     path: '/audit',

@@ -1,7 +1,7 @@
 // The administrator: first login with enrolment, TOTP and recovery-code logins, logout, then the
-// administration pages. This file owns the demo user `admin`: it enrols her (once per fresh
-// server) and keeps her secret and recovery codes for its later logins. The tests run in order
-// and build on (a).
+// administration pages (users, teams, social-assistance settings). This file owns the demo user
+// `admin`: it enrols her (once per fresh server) and keeps her secret and recovery codes for its
+// later logins. The tests run in order and build on (a).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import {
@@ -9,6 +9,7 @@ import {
 } from './support/browser.mjs'
 import { loginWithRecoveryCode, submitPassword, useSessionIn } from './support/identity.mjs'
 import { freshCode } from './support/totp.mjs'
+import { norm } from './support/assistance.mjs'
 
 let browser
 const admin = { secret: '', lastStep: -1, recoveryCodes: [] }
@@ -217,13 +218,109 @@ test('(d2) admin adds a team to a department and renames it', async () => {
   })
 })
 
+test('(e) admin: social assistance settings — a threshold row from 2031, its start date again, a low-income threshold', async () => {
+  await asAdmin(async ({ page, problems }) => {
+    await visit(page, '/')
+    await page.getByRole('navigation', { name: 'Galvenā navigācija' }).getByRole('link', { name: 'Palīdzības iestatījumi' }).click()
+    await page.waitForURL(url('/admin/assistance'))
+    await waitForPage(page)
+    assert.equal(await page.locator('h1').textContent(), 'Sociālās palīdzības iestatījumi')
+    const rows = page.locator('[data-testid="national-table"] tbody tr')
+    const cells = async (row) => (await row.locator('td').allTextContents()).map(norm)
+    assert.deepEqual(
+      (await cells(rows.filter({ hasText: 'spēkā' }))).slice(1),
+      ['187,00 €', '131,00 €', '425,00 €', '298,00 €', '680,00 €', '476,00 €'],
+      'the 2026 row is in force',
+    )
+
+    // A national row: checked while typing (1st of a month, the order of the values), confirmed, listed.
+    const national = page.locator('[data-testid="national-form"]')
+    const from = national.getByLabel('Spēkā no')
+    const field = (form, label) => form.getByLabel(label, { exact: true })
+    const fillRow = async (values) => {
+      for (const [label, value] of Object.entries(values)) await field(national, label).fill(value)
+    }
+    await from.fill('2031-01-15')
+    assert.equal(await from.getAttribute('aria-invalid'), 'true')
+    assert.match(norm(await national.textContent()), /Sākuma datumam jābūt mēneša pirmajai dienai\./)
+    await from.fill('2031-01-01')
+    assert.equal(await from.getAttribute('aria-invalid'), null)
+    const row2031 = {
+      'GMI līmenis pirmajai personai': '200',
+      'GMI līmenis katrai nākamajai personai': '140,5',
+      'Trūcīgas mājsaimniecības slieksnis pirmajai personai': '150',
+    }
+    await fillRow(row2031)
+    const needy = field(national, 'Trūcīgas mājsaimniecības slieksnis pirmajai personai')
+    assert.equal(await needy.getAttribute('aria-invalid'), 'true')
+    assert.match(norm(await national.textContent()), /Nedrīkst būt mazāks par GMI līmeni \(200,00 €\)\./)
+    Object.assign(row2031, {
+      'Trūcīgas mājsaimniecības slieksnis pirmajai personai': '450',
+      'Trūcīgas mājsaimniecības slieksnis katrai nākamajai personai': '320',
+      'Maznodrošinātas mājsaimniecības sliekšņa augstākā robeža pirmajai personai': '720.00',
+      'Maznodrošinātas mājsaimniecības sliekšņa augstākā robeža katrai nākamajai personai': '500',
+    })
+    await fillRow(row2031)
+    assert.equal(await national.locator('[aria-invalid="true"]').count(), 0)
+    await national.getByRole('button', { name: 'Pievienot rindu' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Pievienot valsts sliekšņus?' })
+    await dialog.waitFor()
+    assert.match(norm(await dialog.textContent()), /GMI līmenis 200,00 € \/ 140,50 €/)
+    assert.deepEqual(await seriousAxeViolations(page), [], 'axe on the confirmation')
+    await dialog.getByRole('button', { name: 'Saglabāt' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await national.getByRole('status').filter({ hasText: /Valsts sliekšņi no .*2031.* pievienoti\./ }).waitFor()
+    const added = rows.filter({ hasText: 'plānots' })
+    await added.waitFor()
+    const addedCells = await cells(added)
+    assert.match(addedCells[0], /2031.*plānots$/)
+    assert.deepEqual(addedCells.slice(1), ['200,00 €', '140,50 €', '450,00 €', '320,00 €', '720,00 €', '500,00 €'])
+    assert.equal(await from.inputValue(), '', 'the form is empty again')
+
+    // The same start date again: the server's 409, shown above the form and on the date.
+    await from.fill('2031-01-01')
+    await fillRow(row2031)
+    await national.getByRole('button', { name: 'Pievienot rindu' }).click()
+    await dialog.getByRole('button', { name: 'Saglabāt' }).click()
+    const conflict = national.locator('[data-testid="form-problem"]')
+    await conflict.waitFor()
+    assert.match(norm(await conflict.textContent()), /No šī datuma jau ir ieraksts\. Izvēlieties citu sākuma datumu\./)
+    assert.equal(await from.getAttribute('aria-invalid'), 'true')
+    assert.match(norm(await page.locator(`#${await from.getAttribute('id')}-message`).textContent()), /2031-01-01/)
+    assert.equal(await rows.filter({ hasText: 'plānots' }).count(), 1, 'nothing was added')
+
+    // The low-income threshold must lie between the needy threshold and the maximum of the row in force.
+    const lowIncome = page.locator('[data-testid="low-income-form"]')
+    await lowIncome.getByLabel('Spēkā no').fill('2031-01-01')
+    const first = field(lowIncome, 'Slieksnis pirmajai personai')
+    await first.fill('1000')
+    assert.equal(await first.getAttribute('aria-invalid'), 'true')
+    const lowText = norm(await lowIncome.textContent())
+    assert.match(lowText, /Atļauts no 450,00 € līdz 720,00 €\./)
+    assert.match(lowText, /Jābūt no 450,00 € līdz 720,00 € \(valsts sliekšņi no .*2031.*\)\./)
+    await field(lowIncome, 'Slieksnis katrai nākamajai personai').fill('400')
+    await lowIncome.getByRole('button', { name: 'Saglabāt slieksni' }).click()
+    assert.equal(await page.getByRole('dialog').count(), 0, 'nothing is asked while a value is out of bounds')
+    await first.fill('600')
+    await lowIncome.getByRole('button', { name: 'Saglabāt slieksni' }).click()
+    await page.getByRole('dialog', { name: 'Noteikt maznodrošinātas mājsaimniecības slieksni?' }).getByRole('button', { name: 'Saglabāt' }).click()
+    await lowIncome.getByRole('status').filter({ hasText: /saglabāts/ }).waitFor()
+    const lowRow = await cells(page.locator('[data-testid="low-income-table"] tbody tr').first())
+    assert.match(lowRow[0], /2031.*plānots$/)
+    assert.deepEqual(lowRow.slice(1), ['600,00 €', '400,00 €'])
+    assert.deepEqual(await seriousAxeViolations(page), [], 'axe on the settings page')
+    const expected = (p) => /HTTP 409: .*\/api\/v1\/assistance\/thresholds$/.test(p) || /status of 409/.test(p)
+    assertNoProblems(problems.filter((p) => !expected(p)), 'assistance settings')
+  })
+})
+
 for (const locale of ['lv', 'en']) {
   test(`(f) administration pages (${locale}): accessible, no console errors`, async () => {
     await asAdmin(async ({ page, problems, client }) => {
       const { user } = await client.expect('GET', '/api/v1/session')
       await visit(page, '/')
       if (locale !== 'lv') await chooseLanguage(page, locale)
-      for (const path of ['/admin/users', '/admin/users/new', `/admin/users/${user.id}`, '/admin/teams', '/sessions']) {
+      for (const path of ['/admin/users', '/admin/users/new', `/admin/users/${user.id}`, '/admin/teams', '/admin/assistance', '/sessions']) {
         await visit(page, path)
         assert.notEqual((await page.locator('#main h1').textContent()).trim(), '', path)
         assert.deepEqual(await seriousAxeViolations(page), [], `axe on ${path} (${locale})`)

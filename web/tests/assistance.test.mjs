@@ -3,7 +3,8 @@
 // the calculation with its explanation, submit, decision), the decision with its payments
 // calendar and PDF, the month's payment list, and stopping the later payments.
 // This file owns the demo user `zane` (benefits officer, see support/assistance.mjs); the story
-// runs in order in one test. The list states are shown with the server's answers replaced.
+// runs in order in one test, the next one uses her session again for the "Jāpārvērtē" filter.
+// The list states are shown with the server's answers replaced.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import {
@@ -11,9 +12,13 @@ import {
 } from './support/browser.mjs'
 import { fakeSession } from './support/identity.mjs'
 import { withClientPage } from './support/registry.mjs'
-import { OFFICER, enrolOfficer, norm, addMonths, problem, expectedFailure } from './support/assistance.mjs'
+import {
+  OFFICER, enrolOfficer, norm, addMonths, problem, expectedFailure, grantEndingThisMonth,
+} from './support/assistance.mjs'
 
 let browser
+/** The officer enrolled by the first test (her session is used again by the next one). */
+let officer
 before(async () => {
   browser = await launchBrowser()
 })
@@ -37,7 +42,7 @@ async function noAxe(page, where) {
 const BENEFIT = '246,17 €'
 
 test(`benefits officer (${OFFICER}): the Bērziņi family from application to a granted GMI benefit and its first payment`, async () => {
-  const officer = await enrolOfficer()
+  officer = await enrolOfficer()
   await withClientPage(browser, officer.client, async ({ page, problems, client }) => {
     // ---- The list, and "Jauns iesniegums" ----
     await visit(page, '/')
@@ -221,6 +226,39 @@ test(`benefits officer (${OFFICER}): the Bērziņi family from application to a 
 
     const expected = expectedFailure([/\/calculation\b/, /status of 422/]) // the incomplete declaration
     assertNoProblems(problems.filter((p) => !expected(p)), 'assistance story')
+  })
+})
+
+test('applications list: "Jāpārvērtē" shows the granted benefits ending within 30 days', async () => {
+  assert.ok(officer, 'the first test enrolled the officer')
+  const { client } = officer
+  const [gmi] = (await client.expect('GET', '/api/v1/assistance/applications?status=decided')).items
+  const { application, decision } = await grantEndingThisMonth(client, { householdId: gmi.household.id, applicantId: gmi.applicant.id })
+  await withClientPage(browser, client, async ({ page, problems }) => {
+    await visit(page, '/assistance')
+    const rows = page.locator('[data-testid="applications-table"] tbody tr')
+    const row = (id) => rows.filter({ hasText: `Iesniegums Nr. ${id}` })
+    await row(gmi.id).waitFor()
+    const listed = page.waitForResponse((r) => new URL(r.url()).searchParams.get('review') === 'true')
+    await page.getByRole('checkbox', { name: 'Jāpārvērtē' }).check()
+    await page.waitForURL(url('/assistance?review=true'))
+    await listed
+    await row(application.id).waitFor()
+    assert.equal(await row(gmi.id).count(), 0, 'the GMI benefit ends later than in 30 days')
+    assert.deepEqual((await cells(row(application.id))).slice(1, 5), ['Pabalsts krīzes situācijā', 'Bērziņu ģimene', 'Anna Bērziņa', 'Izlemts'])
+    await noAxe(page, 'the review filter')
+
+    // The application shows its decision and when the period ends.
+    await row(application.id).getByRole('link').click()
+    await page.waitForURL(/\/assistance\/\d+/)
+    const facts = page.locator('[data-testid="application-decision"]')
+    await facts.waitFor()
+    assert.match(await text(facts), new RegExp(`^Lēmums Nr. ${decision.id}: Piešķirts, periods līdz .+`))
+    // Back to the list: the filter comes back from the address.
+    await page.goBack()
+    await page.waitForURL(url('/assistance?review=true'))
+    assert.ok(await page.getByRole('checkbox', { name: 'Jāpārvērtē' }).isChecked())
+    assertNoProblems(problems, 'review filter')
   })
 })
 

@@ -1,5 +1,6 @@
 // Helpers of the social assistance browser tests: the benefits officer who owns them, money
-// and months as the tests compute them (by hand, not with the app's code), problem answers.
+// and months as the tests compute them (by hand, not with the app's code), problem answers, and
+// a granted benefit due for re-evaluation made through the API.
 import assert from 'node:assert/strict'
 import { enrolUser, DEMO_PASSWORD } from './identity.mjs'
 import { url } from './browser.mjs'
@@ -44,3 +45,25 @@ export const problem = (status, title, extra = {}) => ({
 
 /** Is `path` (of a response, console message or failed request) one of the expected failures? */
 export const expectedFailure = (patterns) => (text) => patterns.some((pattern) => pattern.test(text))
+
+/** The current month in Riga, `YYYY-MM`. */
+export const currentMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(new Date()).slice(0, 7)
+
+/**
+ * A one-off benefit (the demo catalogue's `crisis`) applied for last month, declared without
+ * income, submitted and granted through the API: its period is this month, so it ends within
+ * 30 days (due for re-evaluation). Returns the application and the decision.
+ */
+export async function grantEndingThisMonth(client, { householdId, applicantId }) {
+  const base = '/api/v1/assistance/applications'
+  const body = { household_id: householdId, applicant_id: applicantId, kind: 'crisis', application_month: addMonths(currentMonth(), -1) }
+  let application = await client.expect('POST', base, body, 201)
+  const incomes = application.members.flatMap((member) =>
+    application.period_months.map((month) => ({ person_id: member.person_id, month, kind: 'wages', amount: 0 })),
+  )
+  application = await client.expect('PATCH', `${base}/${application.id}`, { version: application.version, incomes })
+  application = await client.expect('POST', `${base}/${application.id}/submit`, { version: application.version })
+  const decision = await client.expect('POST', `${base}/${application.id}/decision`, { version: application.version }, 201)
+  assert.equal(decision.outcome, 'granted', JSON.stringify(decision))
+  return { application, decision }
+}
