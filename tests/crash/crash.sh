@@ -86,20 +86,28 @@ free_port() {
     die "no free port"
 }
 
+# Starts the server on a free port; another port is tried when the chosen one was taken
+# between the probe and the bind (the server then exits at once with "Address already in use").
 start_server() {
-    local port
-    port=$(free_port)
-    URL="http://127.0.0.1:$port"
-    echo "=== $(date -u +%T) start on $port" >>"$T/server.log"
-    "$BINARY" serve --address 127.0.0.1 --port "$port" --database "$DATABASE" --web /nonexistent --threads 16 \
-        </dev/null >>"$T/server.log" 2>&1 &
-    SERVER_PID=$!
-    for _ in $(seq 300); do
-        kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited during startup"
-        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL/healthz" || true)" = 200 ] && return 0
-        sleep 0.1
+    local port attempt
+    for attempt in 1 2 3 4 5; do
+        port=$(free_port)
+        URL="http://127.0.0.1:$port"
+        echo "=== $(date -u +%T) start on $port (attempt $attempt)" >>"$T/server.log"
+        "$BINARY" serve --address 127.0.0.1 --port "$port" --database "$DATABASE" --web /nonexistent --threads 16 \
+            </dev/null >>"$T/server.log" 2>&1 &
+        SERVER_PID=$!
+        for _ in $(seq 300); do
+            if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+                tail -1 "$T/server.log" | grep -q "Address already in use" && continue 2
+                die "the server exited during startup"
+            fi
+            [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL/healthz" || true)" = 200 ] && return 0
+            sleep 0.1
+        done
+        die "the server did not answer on $URL/healthz within 30 s"
     done
-    die "the server did not answer on $URL/healthz within 30 s"
+    die "no port could be bound after 5 attempts"
 }
 
 # ---------------------------------------------------------------- persons
