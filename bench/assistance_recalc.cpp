@@ -5,20 +5,23 @@
 // iteration adds a new national threshold row (2027-01-01, higher values) to the seed rows and
 // recalculates, for every household, the needy status (the precondition of both benefits), the
 // GMI benefit and the housing benefit under the thresholds in force in its application month
-// (2027-01 … 2027-03, so the new row applies). Single-threaded; no database.
+// (2027-01 … 2027-03, so the new row applies). One thread unless stated; no database.
 //
-//   AssistanceRecalcRules        the rules only, on declarations built before timing
-//   AssistanceRecalcFromRecords  the stored records turned into declarations
-//                                (declaration_of) and then the same rules
+//   AssistanceRecalcRules          the rules only, on declarations built before timing
+//   AssistanceRecalcFromRecords    the stored records turned into declarations
+//                                  (declaration_of) and then the same rules
+//   AssistanceRecalcRulesParallel  the rules only, split over one thread per core
 //
 // Run: build/release/atbalsts_bench --benchmark_filter=AssistanceRecalc (or bench/assistance.sh).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "assistance/calculation.h"
@@ -181,9 +184,20 @@ Thresholds thresholds_after_change() {
 }
 
 /// What one recalculation pass found, to check it and to keep the work from being optimised away.
-struct Tally {
+/// Cache-line aligned: the parallel run keeps one per thread side by side.
+struct alignas(64) Tally {
   std::int64_t needy = 0, gmi_granted = 0, housing_granted = 0, errors = 0;
   Cents gmi_total = 0, housing_total = 0;
+
+  Tally& operator+=(const Tally& o) {
+    needy += o.needy;
+    gmi_granted += o.gmi_granted;
+    housing_granted += o.housing_granted;
+    errors += o.errors;
+    gmi_total += o.gmi_total;
+    housing_total += o.housing_total;
+    return *this;
+  }
 };
 
 /// Needy status, GMI benefit and housing benefit of one household.
@@ -251,8 +265,36 @@ void AssistanceRecalcFromRecords(benchmark::State& state) {
   report(state, tally);
 }
 
+void AssistanceRecalcRulesParallel(benchmark::State& state) {
+  const Data& d = data();
+  const unsigned n = std::max(1u, std::thread::hardware_concurrency());
+  Tally tally;
+  for (auto _ : state) {
+    const Thresholds t = thresholds_after_change();
+    std::vector<Tally> parts(n);
+    std::vector<std::thread> threads;
+    for (unsigned k = 0; k < n; ++k) {
+      threads.emplace_back([&, k] {
+        for (std::size_t i = k; i < d.declarations.size(); i += n) {
+          recalculate(d.declarations[i], d.costs[i], t, d.on[i], parts[k]);
+        }
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+    tally = {};
+    for (const Tally& part : parts) tally += part;
+    benchmark::DoNotOptimize(tally);
+  }
+  state.counters["workers"] = n;
+  report(state, tally);
+}
+
 BENCHMARK(AssistanceRecalcRules)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
 BENCHMARK(AssistanceRecalcFromRecords)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(5);
+BENCHMARK(AssistanceRecalcRulesParallel)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(5);

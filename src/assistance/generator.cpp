@@ -71,8 +71,7 @@ Result<GeneratorReport> generate_assistance(storage::Database& db, std::int64_t 
       const NewApplication n{municipality_id, pick_kind(percent(rng)), chosen[i].household_id, chosen[i].head_id,
                              month_of(month), team[0].integer(0), team[0].integer(1), 0};
       ATB_TRY_ASSIGN(id, insert_application(c, n, now));
-      ATB_TRY_ASSIGN(stored, load_application(c, id));
-      Application a = std::move(*stored);
+      ATB_TRY_ASSIGN(a, require_application(c, id));
       declare(a, rng, month);
       ATB_TRY(update_declaration(c, id, a.version, a.members, a.incomes, a.housing, now));
       ++report.applications;

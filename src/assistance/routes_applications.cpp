@@ -86,8 +86,10 @@ Result<Response> create(const access::Context& ctx, Request& req, const access::
     if (!household || household->break_glass) {
       return Error::invalid_field("household_id", {"Mājsaimniecība nav atrasta.", "No such household."});
     }
-    ATB_TRY_ASSIGN(h, registry::load_household(c, p, household_id));
-    if (std::none_of(h->members.begin(), h->members.end(), [&](const registry::Member& m) { return m.person_id == applicant_id; })) {
+    ATB_TRY_ASSIGN(found, registry::load_household(c, p, household_id));
+    if (!found.has_value()) return Error::invalid_field("household_id", {"Mājsaimniecība nav atrasta.", "No such household."});
+    const registry::Household& h = found.value();
+    if (std::none_of(h.members.begin(), h.members.end(), [&](const registry::Member& m) { return m.person_id == applicant_id; })) {
       return Error::invalid_field("applicant_id", {"Iesniedzējam jābūt mājsaimniecības loceklim.", "The applicant must be a member of the household."});
     }
     const std::string now = now_utc_iso();
@@ -95,8 +97,8 @@ Result<Response> create(const access::Context& ctx, Request& req, const access::
                                                             department, p.user_id}, now));
     std::vector<audit::Entry> entries{access::audit_entry(p, req, "create", "assistance_application", std::to_string(id))};
     ATB_TRY(audit::append(c, entries));
-    ATB_TRY_ASSIGN(a, load_application(c, id));
-    return to_json(*a, today);
+    ATB_TRY_ASSIGN(a, require_application(c, id));
+    return to_json(a, today);
   }));
   return Response::json(answer, 201);
 }
@@ -120,8 +122,8 @@ Result<Response> change(const access::Context& ctx, Request& req, const access::
     if (!written) return stale();
     std::vector<audit::Entry> entries{access::audit_entry(p, req, "update", "assistance_application", std::to_string(id))};
     ATB_TRY(audit::append(c, entries));
-    ATB_TRY_ASSIGN(after, load_application(c, id));
-    return to_json(*after, today_riga());
+    ATB_TRY_ASSIGN(after, require_application(c, id));
+    return to_json(after, today_riga());
   }));
   return Response::json(answer);
 }
@@ -138,8 +140,8 @@ Result<Response> submit(const access::Context& ctx, Request& req, const access::
     if (!written) return stale();
     std::vector<audit::Entry> entries{access::audit_entry(p, req, "submit", "assistance_application", std::to_string(id))};
     ATB_TRY(audit::append(c, entries));
-    ATB_TRY_ASSIGN(after, load_application(c, id));
-    return to_json(*after, today);
+    ATB_TRY_ASSIGN(after, require_application(c, id));
+    return to_json(after, today);
   }));
   return Response::json(answer);
 }

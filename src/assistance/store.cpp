@@ -99,6 +99,12 @@ Result<std::optional<Application>> load_application(storage::Connection& c, std:
   return std::optional(std::move(a));
 }
 
+Result<Application> require_application(storage::Connection& c, std::int64_t id) {
+  ATB_TRY_ASSIGN(a, load_application(c, id));
+  if (!a.has_value()) return Error::internal("assistance application " + std::to_string(id) + " vanished");
+  return std::move(a.value());
+}
+
 Result<bool> update_declaration(storage::Connection& c, std::int64_t id, std::int64_t version,
                                 const std::optional<std::vector<DeclaredMember>>& members,
                                 const std::optional<std::vector<DeclaredIncome>>& incomes,

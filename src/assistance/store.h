@@ -31,6 +31,9 @@ Result<std::int64_t> insert_application(storage::Connection& c, const NewApplica
 /// An application with members (and their names), incomes, housing costs and decision.
 Result<std::optional<Application>> load_application(storage::Connection& c, std::int64_t id);
 
+/// The same for an application that must exist (internal error otherwise).
+Result<Application> require_application(storage::Connection& c, std::int64_t id);
+
 /// Replaces the declaration parts given (nullopt = unchanged) and bumps the version; false
 /// when the version no longer matches.
 Result<bool> update_declaration(storage::Connection& c, std::int64_t id, std::int64_t version,

@@ -60,7 +60,8 @@ Result<void> add_members(storage::Connection& c, const access::Principal& p, std
     auto opened = open_record(c, p, access::kPersonTables, m.person_id, access::Access::read);
     if (!opened || opened->break_glass) return Error::invalid_field(at + ".person_id", {"Persona nav atrasta.", "No such person."});
     ATB_TRY_ASSIGN(person, load_person(c, m.person_id));
-    const std::string birth = person->data.birth_date.value_or("");
+    if (!person.has_value()) return Error::invalid_field(at + ".person_id", {"Persona nav atrasta.", "No such person."});
+    const std::string birth = person.value().data.birth_date.value_or("");
     if (m.relationship == "head") head_birth = birth;
     else ATB_TRY(check_relationship(m.relationship, head_birth, birth, at + ".relationship"));
     if (current) {
@@ -137,25 +138,26 @@ Result<Response> change(const access::Context& ctx, Request& req, const access::
   if (body.contains("remove_members")) ATB_TRY_ASSIGN_TO(removes, http::id_array(body, "remove_members", 30));
   ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY(open_record(c, p, access::kHouseholdTables, id, access::Access::change));
-    ATB_TRY_ASSIGN(h, load_household(c, p, id));
-    if (!h) return Error{Errc::not_found, kNoHousehold, {}, {}};
+    ATB_TRY_ASSIGN(found, load_household(c, p, id));
+    if (!found.has_value()) return Error{Errc::not_found, kNoHousehold, {}, {}};
+    const Household& h = found.value();
     const Error stale{Errc::conflict, {"Ierakstu pa to laiku mainīja kāds cits; atveriet to no jauna.",
                                        "Someone else changed the record meanwhile; open it again."}, {}, {}};
-    if (h->version != version) return stale;
-    std::string name = h->name;
+    if (h.version != version) return stale;
+    std::string name = h.name;
     if (body.contains("name")) {
       ATB_TRY_ASSIGN(v, http::required_string(body, "name", 120));
       if (v.empty()) return Error::invalid_field("name", {"Lauks ir obligāts.", "This field is required."});
       name = v;
     }
-    std::optional<Address> address = h->address;
+    std::optional<Address> address = h.address;
     if (body.contains("address")) ATB_TRY_ASSIGN_TO(address, address_from(body, "address"));
-    ATB_TRY_ASSIGN(written, update_household(c, id, version, name, address, address != h->address, now_utc_iso()));
+    ATB_TRY_ASSIGN(written, update_household(c, id, version, name, address, address != h.address, now_utc_iso()));
     if (!written) return stale;
-    const std::optional<std::string> head_birth = head_birth_of(*h);
+    const std::optional<std::string> head_birth = head_birth_of(h);
     for (std::size_t i = 0; i < removes.size(); ++i) {
       const std::string at = "remove_members." + std::to_string(i);
-      for (const Member& m : h->members) {
+      for (const Member& m : h.members) {
         if (m.person_id == removes[i] && m.relationship == "head") {
           return Error::invalid_field(at, {"Atsauces personu nevar izņemt.", "The reference person cannot be removed."});
         }
@@ -166,7 +168,7 @@ Result<Response> change(const access::Context& ctx, Request& req, const access::
     for (const NewMember& m : adds) {
       if (m.relationship == "head") return Error::invalid_field("add_members", {"Atsauces persona jau ir.", "There already is a reference person."});
     }
-    ATB_TRY(add_members(c, p, id, adds, head_birth.value_or(""), "add_members", &*h));
+    ATB_TRY(add_members(c, p, id, adds, head_birth.value_or(""), "add_members", &h));
     std::vector<audit::Entry> entries{access::audit_entry(p, req, "update", "household", std::to_string(id))};
     ATB_TRY(audit::append(c, entries));
     return household_answer(c, p, id, access::Access::read);
