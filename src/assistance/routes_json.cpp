@@ -4,6 +4,7 @@
 #include <set>
 
 #include "assistance/periods.h"
+#include "assistance/store.h"
 
 namespace atb::assistance {
 namespace {
@@ -97,12 +98,6 @@ Result<std::map<std::string, std::int64_t>> housing_patch(const json& costs) {
 }
 
 }  // namespace
-
-json steps_json(const std::vector<Text>& steps) {
-  json out = json::array();
-  for (const Text& t : steps) out.push_back({{"lv", t.lv}, {"en", t.en}});
-  return out;
-}
 
 json to_json(const Application& a, const Date& today) {
   json members = json::array();

@@ -14,8 +14,6 @@ namespace atb::assistance {
 nlohmann::json to_json(const Application& a, const Date& today);
 /// A decision with its payments.
 nlohmann::json to_json(const DecisionRecord& d, const std::vector<Payment>& payments);
-/// Steps of an explanation.
-nlohmann::json steps_json(const std::vector<Text>& steps);
 
 /// The declaration parts of a PATCH body; each is nullopt when absent. Checks shapes, kinds,
 /// non-negative amounts and that months lie in `months` and persons are members.

@@ -18,11 +18,15 @@ const std::vector<BenefitKind>& builtin_kinds() {
   return kinds;
 }
 
+}  // namespace
+
 nlohmann::json steps_json(const std::vector<Text>& steps) {
   nlohmann::json out = nlohmann::json::array();
   for (const Text& t : steps) out.push_back({{"lv", t.lv}, {"en", t.en}});
   return out;
 }
+
+namespace {
 
 std::vector<Text> steps_from(const std::string& text) {
   std::vector<Text> out;
@@ -226,20 +230,22 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> overlapping_grants(
     storage::Connection& c, std::int64_t municipality_id, const std::string& kind,
     const std::vector<std::int64_t>& person_ids, const std::string& from, const std::string& to) {
   std::vector<std::pair<std::string, std::int64_t>> out;
-  for (std::int64_t person : person_ids) {
-    // The same person by any of her personal codes, in another municipality's records.
-    ATB_TRY_ASSIGN(rows, c.query(
-        "SELECT DISTINCT m.name, d.id FROM assistance_decision d"
-        " JOIN assistance_application a ON a.id = d.application_id"
-        " JOIN assistance_member am ON am.application_id = a.id"
-        " JOIN person_code pc ON pc.person_id = am.person_id"
-        " JOIN municipality m ON m.id = a.municipality_id"
-        " WHERE d.outcome = 'granted' AND a.kind = ? AND a.municipality_id <> ?"
-        " AND d.period_from <= ? AND d.period_to >= ?"
-        " AND pc.code IN (SELECT code FROM person_code WHERE person_id = ?)",
-        params(kind, municipality_id, to, from, person)));
-    for (const storage::Row& r : rows) out.emplace_back(r.text(0), r.integer(1));
-  }
+  if (person_ids.empty()) return out;
+  std::string ids;
+  for (std::int64_t person : person_ids) ids += (ids.empty() ? "" : ",") + std::to_string(person);
+  // The same persons by any of their personal codes, in another municipality's records.
+  ATB_TRY_ASSIGN(rows, c.query(
+      "SELECT DISTINCT m.name, d.id FROM assistance_decision d"
+      " JOIN assistance_application a ON a.id = d.application_id"
+      " JOIN assistance_member am ON am.application_id = a.id"
+      " JOIN person_code pc ON pc.person_id = am.person_id"
+      " JOIN municipality m ON m.id = a.municipality_id"
+      " WHERE d.outcome = 'granted' AND a.kind = ? AND a.municipality_id <> ?"
+      " AND d.period_from <= ? AND d.period_to >= ?"
+      " AND pc.code IN (SELECT code FROM person_code WHERE person_id IN (" + ids + "))"
+      " ORDER BY d.id",
+      params(kind, municipality_id, to, from)));
+  for (const storage::Row& r : rows) out.emplace_back(r.text(0), r.integer(1));
   return out;
 }
 

@@ -7,11 +7,16 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "assistance/model.h"
 #include "core/result.h"
 #include "storage/connection.h"
 
 namespace atb::assistance {
+
+/// An explanation as stored and sent: a JSON array of {"lv", "en"}.
+nlohmann::json steps_json(const std::vector<Text>& steps);
 
 /// Built-in kinds and the municipality's catalogue.
 Result<std::vector<BenefitKind>> load_kinds(storage::Connection& c, std::int64_t municipality_id);

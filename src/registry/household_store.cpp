@@ -1,5 +1,7 @@
 #include "registry/household_store.h"
 
+#include <map>
+
 #include "access/record_scope.h"
 #include "registry/person_store.h"
 #include "registry/rules.h"
@@ -81,15 +83,24 @@ Result<std::pair<std::vector<HouseholdRow>, std::int64_t>> list_households(stora
       " ORDER BY h.id DESC LIMIT ? OFFSET ?",
       params(page_size, (page - 1) * page_size)));
   std::vector<HouseholdRow> out;
+  std::map<std::int64_t, std::size_t> index;
+  std::string ids;
   for (const storage::Row& r : rows) {
     HouseholdRow row{r.integer(0), r.text(1), 0, "", {}};
     if (!r.is_null(2)) row.address = address_line(Address{"", r.text(5), r.text(2), r.text(3), r.text(4), r.text(6)});
-    ATB_TRY_ASSIGN(members, c.query("SELECT p.birth_date FROM household_member m JOIN person p ON p.id = m.person_id"
-                                    " WHERE m.household_id = ? AND m.until IS NULL AND p.merged_into_id IS NULL",
-                                    params(row.id)));
-    row.members = static_cast<std::int64_t>(members.size());
-    for (const storage::Row& m : members) row.birth_dates.push_back(m.text(0));
+    index[row.id] = out.size();
+    ids += (ids.empty() ? "" : ",") + std::to_string(row.id);
     out.push_back(std::move(row));
+  }
+  if (ids.empty()) return std::pair{std::move(out), count[0].integer(0)};
+  // The current members of the whole page in one query (ids are integers from the query above).
+  ATB_TRY_ASSIGN(members, c.query("SELECT m.household_id, p.birth_date FROM household_member m"
+                                  " JOIN person p ON p.id = m.person_id WHERE m.household_id IN (" + ids + ")"
+                                  " AND m.until IS NULL AND p.merged_into_id IS NULL"));
+  for (const storage::Row& m : members) {
+    HouseholdRow& row = out[index.at(m.integer(0))];
+    ++row.members;
+    row.birth_dates.push_back(m.text(1));
   }
   return std::pair{std::move(out), count[0].integer(0)};
 }
