@@ -1,10 +1,12 @@
 -- wrk_create.lua: POST /api/v1/persons for bench/registry.sh, with an API token.
 --
--- Arguments (after `--`): TOKEN BASE. Every request creates a new person with a unique
--- new-format personal code 329NNNNNNN + check digit: thread t uses the numbers from
--- BASE + (t − 1) × 1,000,000 on (the generator never makes codes starting with 329, and the
--- script passes a BASE above the codes earlier runs made). Names, birth dates and phones vary;
--- confirm_duplicates is set, as a worker does after looking at the candidates.
+-- Arguments (after `--`): TOKEN BASE PAUSE_MS [warmup]. Every request creates a new person with
+-- a unique new-format personal code 329NNNNNNN + check digit: thread t uses the numbers from
+-- BASE + (t − 1) × 100,000 on (from BASE + 500,000 on in a warm-up run: the generator never
+-- makes codes starting with 329, and the script passes a BASE above the codes earlier runs
+-- made). Each connection waits PAUSE_MS between its requests (0: none, a saturating load).
+-- Names, birth dates and phones vary; confirm_duplicates is set, as a worker does after looking
+-- at the candidates.
 
 local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"
 dofile(here .. "wrk_report.lua")
@@ -24,12 +26,17 @@ local surnames = { "Bērziņa", "Kalniņš", "Ozola", "Jansons", "Krūmiņa", "B
                    "Kļaviņš", "Ivanova", "Šmits", "Liepa", "Pētersone", "Ziemelis", "Lāce" }
 local weights = { 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 }
 local headers = { ["Content-Type"] = "application/json" }
-local base, n = 0, 0
+local base, n, pause = 0, 0, 0
 
 function init(args)
    report_init(args)
    headers["Authorization"] = "Bearer " .. args[1]
-   base = tonumber(args[2]) + ((thread_no or 1) - 1) * 1000000
+   base = tonumber(args[2]) + ((thread_no or 1) - 1) * 100000 + (args[4] == "warmup" and 500000 or 0)
+   pause = tonumber(args[3] or "0")
+end
+
+function delay()
+   return pause
 end
 
 -- The next code of this thread, XXXXXX-XXXXX, with the old-format check digit.

@@ -64,4 +64,40 @@ Result<void> BulkInsert::flush() {
   return ok();
 }
 
+Result<std::int64_t> IdReserver::next() {
+  if (c_.engine() == storage::Engine::sqlite) {
+    if (next_ == 0) {
+      ATB_TRY_ASSIGN(rows, c_.query("SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM " + table_ +
+                                        " UNION ALL SELECT seq FROM sqlite_sequence WHERE name = ?) t",
+                                    storage::params(table_)));
+      next_ = rows[0].integer(0) + 1;
+    }
+    return next_++;
+  }
+  if (at_ == ids_.size()) {
+    ATB_TRY_ASSIGN(rows, c_.query("SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
+                                  storage::params(table_, static_cast<std::int64_t>(block_))));
+    ids_.clear();
+    for (const storage::Row& r : rows) ids_.push_back(r.integer(0));
+    at_ = 0;
+  }
+  return ids_[at_++];
+}
+
+Result<void> BulkLoadSettings::apply() {
+  if (c_.engine() == storage::Engine::sqlite) {
+    ATB_TRY_ASSIGN(cache, c_.query("PRAGMA cache_size"));
+    cache_size_ = cache[0].integer(0);
+    applied_ = true;
+    return c_.execute_script("PRAGMA cache_size = " + std::to_string(-1024 * cache_mib_));
+  }
+  return c_.execute_script("SET LOCAL synchronous_commit = off; SET LOCAL maintenance_work_mem = '512MB'");
+}
+
+Result<void> BulkLoadSettings::restore() {
+  if (!applied_) return ok();
+  applied_ = false;
+  return c_.execute_script("PRAGMA cache_size = " + std::to_string(cache_size_));
+}
+
 }  // namespace atb::registry

@@ -123,32 +123,22 @@ class Registrar {
 
 // ---------------------------------------------------------------- writing
 
-/// Writes households and their members with multi-row INSERTs and explicit ids.
+/// Writes households and their members with multi-row INSERTs, ids from IdReserver.
 class Writer {
  public:
   Writer(storage::Connection& c, std::int64_t municipality_id, Registrar& registrar, std::string now)
       : c_(c), municipality_id_(municipality_id), registrar_(registrar), now_(std::move(now)) {}
 
-  Result<void> start() {
-    for (auto [table, next] : {std::pair{"address", &next_address_}, std::pair{"person", &next_person_},
-                               std::pair{"household", &next_household_}}) {
-      ATB_TRY_ASSIGN(rows, c_.query(std::string("SELECT COALESCE(MAX(id), 0) FROM ") + table));
-      *next = rows[0].integer(0) + 1;
-    }
-    return ok();
-  }
-
   Result<void> write(const gen::Household& h, GeneratorReport& report) {
-    const std::int64_t address_id = next_address_;
-    ATB_TRY(add_address(h.address));
-    const std::int64_t household_id = next_household_++;
+    ATB_TRY_ASSIGN(address_id, add_address(h.address));
+    ATB_TRY_ASSIGN(household_id, household_ids_.next());
     ATB_TRY(households_.add(household_id, municipality_id_, 1, h.name, address_id, now_, 0, now_));
     const bool children = std::any_of(h.members.begin(), h.members.end(), [](const gen::Person& p) { return p.relationship == "child" || p.relationship == "grandchild"; });
     const Team& team = registrar_.team_for(children);
     const int registered = registrar_.day(gen::day_number(h.members.front().birth) + 18 * 365);
     ATB_TRY(household_regs_.add(household_id, team.department_id, team.id, gen::date_of(registered).iso(), registrar_.channel(), 0, now_));
     for (const gen::Person& p : h.members) {
-      const std::int64_t person_id = next_person_++;
+      ATB_TRY_ASSIGN(person_id, person_ids_.next());
       ATB_TRY(add_person(person_id, p, address_id, report));
       ATB_TRY(members_.add(household_id, person_id, p.relationship, p.member_since));
       const int on = std::max(registered, gen::day_number(p.birth));
@@ -181,16 +171,15 @@ class Writer {
   }
 
  private:
-  Result<void> add_address(const Address& a) {
-    return addresses_.add(next_address_++, a.municipality, a.locality, a.street, a.house, a.flat, a.postal_code, address_match_key(a));
+  Result<std::int64_t> add_address(const Address& a) {
+    ATB_TRY_ASSIGN(id, address_ids_.next());
+    ATB_TRY(addresses_.add(id, a.municipality, a.locality, a.street, a.house, a.flat, a.postal_code, address_match_key(a)));
+    return id;
   }
 
   Result<void> add_person(std::int64_t id, const gen::Person& p, std::int64_t address_id, GeneratorReport& report) {
     std::optional<std::int64_t> actual;
-    if (p.actual_address) {
-      actual = next_address_;
-      ATB_TRY(add_address(*p.actual_address));
-    }
+    if (p.actual_address) ATB_TRY_ASSIGN_TO(actual, add_address(*p.actual_address));
     ATB_TRY(persons_.add(id, municipality_id_, 1, p.given_names, p.surname, p.code, p.birth.iso(), std::string(1, p.sex),
                          p.language, p.email, address_id, actual, p.disability,
                          collation_key(p.surname + " " + p.given_names), now_, 0, now_));
@@ -215,7 +204,7 @@ class Writer {
   std::int64_t municipality_id_;
   Registrar& registrar_;
   std::string now_;
-  std::int64_t next_address_ = 1, next_person_ = 1, next_household_ = 1;
+  IdReserver address_ids_{c_, "address"}, person_ids_{c_, "person"}, household_ids_{c_, "household"};
   BulkInsert addresses_{c_, "address", {"id", "municipality", "locality", "street", "house", "flat", "postal_code", "match_key"}};
   BulkInsert persons_{c_, "person", {"id", "municipality_id", "version", "given_names", "surname", "personal_code", "birth_date",
                                      "sex", "language", "email", "declared_address_id", "actual_address_id", "disability",
@@ -233,28 +222,6 @@ class Writer {
                                                             "channel", "registered_by", "created_at"}};
 };
 
-/// Engine settings for a bulk load on this connection, undone by restore().
-class BulkSettings {
- public:
-  explicit BulkSettings(storage::Connection& c) : c_(c) {}
-  Result<void> apply() {
-    if (c_.engine() == storage::Engine::sqlite) {
-      ATB_TRY_ASSIGN(rows, c_.query("PRAGMA cache_size"));
-      cache_size_ = rows[0].integer(0);
-      return c_.execute_script("PRAGMA cache_size = -1048576");  // 1 GiB of pages: the B-trees stay in memory
-    }
-    return c_.execute_script("SET LOCAL synchronous_commit = off; SET LOCAL maintenance_work_mem = '512MB'");
-  }
-  Result<void> restore() {
-    if (c_.engine() != storage::Engine::sqlite) return ok();
-    return c_.execute_script("PRAGMA cache_size = " + std::to_string(cache_size_));
-  }
-
- private:
-  storage::Connection& c_;
-  std::int64_t cache_size_ = -2000;
-};
-
 Result<void> generate_in(storage::Connection& c, std::int64_t municipality_id, const GeneratorOptions& o,
                          GeneratorReport& report) {
   const Date today = o.today.value_or(today_riga());
@@ -266,7 +233,7 @@ Result<void> generate_in(storage::Connection& c, std::int64_t municipality_id, c
   gen::Population population(o.seed, today);
   ATB_TRY(reserve_existing_codes(c, population));
   Registrar registrar(std::move(teams), o.seed ^ 0x5EED5EEDull, gen::day_number(today));
-  BulkSettings settings(c);
+  BulkLoadSettings settings(c);
   ATB_TRY(settings.apply());
   std::vector<IndexDefinition> indexes;
   if (wanted >= o.rebuild_indexes_from && wanted >= report.existing_persons) {
@@ -275,7 +242,6 @@ Result<void> generate_in(storage::Connection& c, std::int64_t municipality_id, c
     report.rebuilt_indexes = !indexes.empty();
   }
   Writer writer(c, municipality_id, registrar, now_utc_iso());
-  ATB_TRY(writer.start());
   std::size_t next_report = 0;
   while (report.persons < wanted) {
     gen::Household h = population.next();
@@ -293,12 +259,7 @@ Result<void> generate_in(storage::Connection& c, std::int64_t municipality_id, c
     ATB_TRY(c.execute_script(indexes[i].sql));
   }
   if (o.progress && !indexes.empty()) o.progress("indexes", indexes.size(), indexes.size());
-  if (c.engine() == storage::Engine::postgresql) {
-    for (const char* table : {"address", "person", "household"}) {
-      ATB_TRY(c.query(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), (SELECT MAX(id) FROM {0}))", table)));
-    }
-    ATB_TRY(c.execute_script("ANALYZE"));
-  }
+  if (c.engine() == storage::Engine::postgresql) ATB_TRY(c.execute_script("ANALYZE"));
   return settings.restore();
 }
 
@@ -313,7 +274,7 @@ std::string csv_field(const std::string& s) {
 }  // namespace
 
 Result<GeneratorReport> generate_registry(storage::Database& db, std::int64_t municipality_id, const GeneratorOptions& o) {
-  return db.write([&](storage::Connection& c) -> Result<GeneratorReport> {
+  return bulk_write(db, [&](storage::Connection& c) -> Result<GeneratorReport> {
     GeneratorReport report;
     ATB_TRY(generate_in(c, municipality_id, o, report));
     return report;

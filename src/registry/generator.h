@@ -55,7 +55,9 @@ struct GeneratorReport {
 /// households with members, addresses, codes, earlier names and codes, phones, search keys,
 /// and registrations spread over the municipality's teams (run after load_demo, which makes
 /// them). Nothing happens when the registry already holds that many. Personal codes already in
-/// the database are never generated again.
+/// the database are never generated again. Meant for a database no server writes to meanwhile:
+/// a large run drops and rebuilds the registry's secondary indexes inside its transaction
+/// (which on PostgreSQL also locks those tables until it commits).
 Result<GeneratorReport> generate_registry(storage::Database& db, std::int64_t municipality_id,
                                           const GeneratorOptions& options);
 

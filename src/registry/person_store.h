@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "access/record_scope.h"
 #include "core/result.h"
@@ -33,6 +35,37 @@ Result<std::int64_t> insert_person(storage::Connection& c, std::int64_t municipa
 /// Adds a registration of a person or household (`tables` says which).
 Result<void> add_registration(storage::Connection& c, const access::RegistryTables& tables,
                               std::int64_t owner_id, const NewRegistration& r, const std::string& now);
+
+/// A checked person with what insert_person derives from her (her Latvian sort key and search
+/// keys), derived ahead by prepare_person, e.g. on another thread.
+struct PreparedPerson {
+  PersonDraft draft;
+  std::string sort_key;
+  std::vector<std::string> keys;
+};
+PreparedPerson prepare_person(PersonDraft d);
+
+/// For imports of many persons in one transaction: the same rows as insert_person and
+/// add_registration, collected and written with multi-row INSERTs (ids from IdReserver).
+class PersonRows {
+ public:
+  explicit PersonRows(storage::Connection& c);
+  ~PersonRows();
+  PersonRows(const PersonRows&) = delete;
+  PersonRows& operator=(const PersonRows&) = delete;
+
+  /// insert_person, with every row collected here; returns her id.
+  Result<std::int64_t> insert_person(std::int64_t municipality_id, const PreparedPerson& p, std::int64_t user_id,
+                                     const std::string& now);
+  /// add_registration of a person, collected here.
+  Result<void> add_registration(std::int64_t person_id, const NewRegistration& r, const std::string& now);
+  /// Writes what was collected (also done every few thousand persons).
+  Result<void> flush();
+
+ private:
+  struct Batches;
+  std::unique_ptr<Batches> batches_;
+};
 
 /// A person with everything the person page shows (nullopt: no such person).
 Result<std::optional<Person>> load_person(storage::Connection& c, std::int64_t id);
