@@ -93,10 +93,13 @@ Result<void> audit_read(const Context& ctx, const Principal& who, const http::Re
 Result<void> audit_list(const Context& ctx, const Principal& who, const http::Request& request,
                         const std::string& entity_type, const std::vector<std::int64_t>& ids) {
   if (!ctx.audit_reads || ids.empty()) return ok();
-  std::vector<audit::Entry> entries;
-  entries.reserve(ids.size());
-  for (std::int64_t id : ids) entries.push_back(audit_entry(who, request, "list", entity_type, std::to_string(id)));
-  return ctx.audit->record_all(std::move(entries));
+  std::string listed;
+  listed.reserve(ids.size() * 8);
+  for (std::int64_t id : ids) {
+    if (!listed.empty()) listed += ',';
+    listed += std::to_string(id);
+  }
+  return ctx.audit->record(audit_entry(who, request, "list", entity_type, std::move(listed)));
 }
 
 http::Response answer_error(const Error& error, const http::Request& request) {

@@ -41,7 +41,8 @@ Result<void> audit_action(const Context& ctx, const Principal& who, const http::
 Result<void> audit_read(const Context& ctx, const Principal& who, const http::Request& request,
                         std::string entity_type, std::string entity_id);
 
-/// The same for the rows of a list or search (action "list", one entry per row).
+/// The same for the rows of a list or search: one entry (action "list") whose entity_id names
+/// every row shown, comma-separated; the audit store indexes each id (audit_listed).
 Result<void> audit_list(const Context& ctx, const Principal& who, const http::Request& request,
                         const std::string& entity_type, const std::vector<std::int64_t>& ids);
 

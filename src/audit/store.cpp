@@ -25,6 +25,37 @@ StoredEntry stored_from(const Row& r) {
   return s;
 }
 
+/// Indexes each id of a list entry naming several rows (see audit_listed in the migrations),
+/// a few hundred per statement.
+Result<void> index_listed(storage::Connection& c, std::int64_t seq, const Entry& e) {
+  if (e.action != "list" || e.entity_id.find(',') == std::string::npos) return ok();
+  constexpr std::size_t kPerStatement = 300;
+  storage::Params batch;
+  std::size_t rows = 0;
+  auto flush = [&]() -> Result<void> {
+    if (rows == 0) return ok();
+    std::string sql = "INSERT INTO audit_listed (entity_type, entity_id, seq) VALUES (?, ?, ?)";
+    for (std::size_t i = 1; i < rows; ++i) sql += ", (?, ?, ?)";
+    ATB_TRY(c.execute(sql, batch));
+    batch.clear();
+    rows = 0;
+    return ok();
+  };
+  std::size_t from = 0;
+  while (from <= e.entity_id.size()) {
+    std::size_t to = e.entity_id.find(',', from);
+    if (to == std::string::npos) to = e.entity_id.size();
+    if (to > from) {
+      batch.push_back(e.entity_type);
+      batch.push_back(e.entity_id.substr(from, to - from));
+      batch.push_back(seq);
+      if (++rows == kPerStatement) ATB_TRY(flush());
+    }
+    from = to + 1;
+  }
+  return flush();
+}
+
 Verdict bad(std::int64_t checked, std::int64_t seq, const char* problem) {
   return Verdict{false, checked, seq, problem};
 }
@@ -47,6 +78,7 @@ Result<void> append(storage::Connection& c, std::vector<Entry>& entries) {
                       params(seq, e.at, e.user_id, e.username, e.role, e.action, e.entity_type,
                              e.entity_id, e.reason, e.outcome, e.request_id, e.remote, prev, hash)));
     prev = hash;
+    ATB_TRY(index_listed(c, seq, e));
   }
   ATB_TRY(c.execute("UPDATE audit_head SET last_seq = ?, last_hash = ?, seal = ? WHERE id = 1",
                     params(seq, prev, seal(seq, prev))));
@@ -64,7 +96,14 @@ Result<EntryPage> find_entries(storage::Connection& c, const Filter& f, int page
   add(f.username, " AND username = ?", f.username);
   add(f.action, " AND action = ?", f.action);
   add(f.entity_type, " AND entity_type = ?", f.entity_type);
-  add(f.entity_id, " AND entity_id = ?", f.entity_id);
+  if (!f.entity_id.empty() && f.entity_type.empty()) {
+    add(f.entity_id, " AND entity_id = ?", f.entity_id);
+  } else if (!f.entity_id.empty()) {  // the record itself, or a list that showed it
+    where += " AND (entity_id = ? OR seq IN (SELECT seq FROM audit_listed WHERE entity_type = ? AND entity_id = ?))";
+    p.push_back(f.entity_id);
+    p.push_back(f.entity_type);
+    p.push_back(f.entity_id);
+  }
   add(f.from, " AND at >= ?", f.from + "T00:00:00.000Z");
   add(f.to, " AND at <= ?", f.to + "T23:59:59.999Z");
   ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM audit_log" + where, p));

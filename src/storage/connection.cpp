@@ -39,6 +39,35 @@ std::string number_placeholders(std::string_view sql) {
   return out;
 }
 
+namespace {
+
+/// `sql` with the `{{<engine>}} … {{end}}` sections of other engines removed and the markers of
+/// `engine`'s own removed (their text kept). An unclosed section runs to the end.
+std::string engine_sections(std::string_view sql, Engine engine) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < sql.size()) {
+    const std::size_t open = sql.find("{{", at);
+    const bool sqlite = open != std::string_view::npos && sql.substr(open, 10) == "{{sqlite}}";
+    const bool pg = open != std::string_view::npos && sql.substr(open, 14) == "{{postgresql}}";
+    if (!sqlite && !pg) {
+      out.append(sql.substr(at, open == std::string_view::npos ? std::string_view::npos : open + 2 - at));
+      if (open == std::string_view::npos) break;
+      at = open + 2;
+      continue;
+    }
+    out.append(sql.substr(at, open - at));
+    const std::size_t body = open + (sqlite ? 10 : 14);
+    const std::size_t end = sql.find("{{end}}", body);
+    const std::string_view section = sql.substr(body, end == std::string_view::npos ? std::string_view::npos : end - body);
+    if ((engine == Engine::postgresql) == pg) out.append(section);
+    at = end == std::string_view::npos ? sql.size() : end + 7;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string dialect_ddl(std::string_view sql, Engine engine) {
   const bool pg = engine == Engine::postgresql;
   const std::pair<std::string_view, std::string_view> tokens[] = {
@@ -47,7 +76,7 @@ std::string dialect_ddl(std::string_view sql, Engine engine) {
       // Byte-wise comparison for search keys, whatever the database's locale.
       {"{{binary}}", pg ? "COLLATE \"C\"" : ""},
   };
-  std::string out(sql);
+  std::string out = engine_sections(sql, engine);
   for (const auto& [token, replacement] : tokens) {
     for (size_t pos = out.find(token); pos != std::string::npos; pos = out.find(token, pos)) {
       out.replace(pos, token.size(), replacement);

@@ -50,6 +50,8 @@ std::string number_placeholders(std::string_view sql);
 
 /// Replaces the portable type tokens used in migrations with the engine's own DDL:
 /// `{{id}}` → an auto-incrementing 64-bit primary key; `{{binary}}` → byte-wise collation.
+/// Text between `{{sqlite}}` (or `{{postgresql}}`) and `{{end}}` is kept, without the markers,
+/// only for that engine: for the rare change that has no common SQL (dropping a constraint).
 std::string dialect_ddl(std::string_view sql, Engine engine);
 
 }  // namespace atb::storage

@@ -95,6 +95,13 @@ class PgConnection final : public Connection {
 
   Result<std::string> prepared(std::string_view sql, int nparams) {
     if (auto it = names_.find(std::string(sql)); it != names_.end()) return it->second;
+    if (names_.size() >= kMaxPrepared) {
+      // Queries built with literals (e.g. a user's teams) would add statements without end:
+      // drop them all on the server and start again.
+      ResultPtr dropped(PQexec(conn_, "DEALLOCATE ALL"), &PQclear);
+      ATB_TRY(check(dropped.get(), "DEALLOCATE ALL"));
+      names_.clear();
+    }
     std::string name = fmt::format("s{}", names_.size() + 1);
     const std::string numbered = number_placeholders(sql);
     ResultPtr res(PQprepare(conn_, name.c_str(), numbered.c_str(), nparams, nullptr), &PQclear);
@@ -139,6 +146,8 @@ class PgConnection final : public Connection {
   }
 
   PGconn* conn_;
+  /// Prepared statements kept per connection (see prepared()).
+  static constexpr std::size_t kMaxPrepared = 512;
   std::unordered_map<std::string, std::string> names_;
 };
 

@@ -3,11 +3,15 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <variant>
 
 #include <fmt/format.h>
+
+#include "storage/sqlite/busy.h"
+#include "storage/sqlite/checkpointer.h"
 
 namespace atb::storage::sqlite {
 namespace {
@@ -19,6 +23,9 @@ class SqliteConnection final : public Connection {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
   }
+
+  /// Keeps the file's background checkpointer running while this connection is open.
+  void hold(std::shared_ptr<Checkpointer> checkpointer) { checkpointer_ = std::move(checkpointer); }
 
   Result<Rows> query(std::string_view sql, const Params& params) override {
     auto stmt = prepare(sql, params);
@@ -85,6 +92,7 @@ class SqliteConnection final : public Connection {
                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
         return Error::internal(fmt::format("sqlite prepare: {} in: {}", sqlite3_errmsg(db_), sql));
       }
+      if (cache_.size() >= kMaxCachedStatements) forget_statements();
       cache_.emplace(std::string(sql), stmt);
     }
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
@@ -140,7 +148,16 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_;
+  /// Statements that queries built with literals (e.g. a user's teams) would otherwise add
+  /// without end are dropped together when the cache is this full.
+  static constexpr std::size_t kMaxCachedStatements = 512;
+  void forget_statements() {
+    for (auto& [text, cached] : cache_) sqlite3_finalize(cached);
+    cache_.clear();
+  }
+
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::shared_ptr<Checkpointer> checkpointer_;
 };
 
 }  // namespace
@@ -156,10 +173,15 @@ Result<std::unique_ptr<Connection>> connect(const std::string& path) {
     sqlite3_close_v2(db);
     return Error::unavailable(fmt::format("sqlite open {}: {}", path, message));
   }
-  sqlite3_busy_timeout(db, 5000);
+  wait_when_busy(db, 5000);
   auto conn = std::make_unique<SqliteConnection>(db);
   ATB_TRY(conn->execute_script(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
+  // Checkpoints run in the background, not inside whichever commit fills the WAL (checkpointer.h).
+  if (auto checkpointer = checkpointer_for(path)) {
+    ATB_TRY(conn->execute_script("PRAGMA wal_autocheckpoint=8192; PRAGMA journal_size_limit=16777216;"));
+    conn->hold(std::move(checkpointer));
+  }
   return std::unique_ptr<Connection>(std::move(conn));
 }
 
