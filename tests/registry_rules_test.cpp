@@ -212,6 +212,13 @@ TEST(RegistryNames, StemMakesGenderedFormsMeet) {
   EXPECT_EQ(stem("anna"), "ann");
   EXPECT_EQ(stem("ilzes"), "ilze");  // one ending only: "es" is not one, so the "s" goes
   EXPECT_EQ(stem("ais"), "ais");     // too short to strip
+  EXPECT_EQ(stem("kalnieks"), "kalniek");  // -ieks and -iece: one stem, stable when stemmed again
+  EXPECT_EQ(stem("kalniece"), "kalniek");
+  EXPECT_EQ(stem("kalniek"), "kalniek");
+  EXPECT_EQ(stem("mezniece"), "mezniek");
+  EXPECT_EQ(stem("baltais"), "balt");      // -ais and -ā (folded "a")
+  EXPECT_EQ(stem("balta"), "balt");
+  EXPECT_EQ(stem("lauris"), "laur");
   EXPECT_EQ(stem(""), "");
 }
 

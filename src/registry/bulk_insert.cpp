@@ -91,7 +91,10 @@ Result<void> BulkLoadSettings::apply() {
     applied_ = true;
     return c_.execute_script("PRAGMA cache_size = " + std::to_string(-1024 * cache_mib_));
   }
-  return c_.execute_script("SET LOCAL synchronous_commit = off; SET LOCAL maintenance_work_mem = '512MB'");
+  // Plans made once for a prepared statement would keep the estimates of tables that were
+  // nearly empty when the load began (a scan of what has become thousands of rows, per row).
+  return c_.execute_script(
+      "SET LOCAL maintenance_work_mem = '512MB'; SET LOCAL plan_cache_mode = force_custom_plan");
 }
 
 Result<void> BulkLoadSettings::restore() {

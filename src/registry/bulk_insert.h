@@ -88,8 +88,9 @@ class IdReserver {
 /// Engine settings for a large write transaction on one connection: on SQLite a page cache of
 /// `cache_mib` MiB, so that a transaction of millions of rows keeps its B-trees in memory instead
 /// of spilling pages to the WAL and reading them back (the default cache is 2 MiB); on
-/// PostgreSQL `synchronous_commit = off` and more memory for index builds, for this transaction
-/// only. restore() puts the SQLite cache back (the connection returns to the pool); so does the
+/// PostgreSQL more memory for index builds and custom plans for every statement (the tables grow
+/// inside the transaction), for this transaction only; the commit stays synchronous, so that a
+/// load reported done is durable. restore() puts the SQLite cache back (the connection returns to the pool); so does the
 /// destructor, if restore() was not reached.
 class BulkLoadSettings {
  public:

@@ -5,6 +5,7 @@
 #include "access/record_scope.h"
 #include "registry/person_store.h"
 #include "registry/rules.h"
+#include "storage/id_list.h"
 
 namespace atb::registry {
 
@@ -84,19 +85,21 @@ Result<std::pair<std::vector<HouseholdRow>, std::int64_t>> list_households(stora
       params(page_size, (page - 1) * page_size)));
   std::vector<HouseholdRow> out;
   std::map<std::int64_t, std::size_t> index;
-  std::string ids;
+  std::vector<std::int64_t> ids;
   for (const storage::Row& r : rows) {
     HouseholdRow row{r.integer(0), r.text(1), 0, "", {}};
     if (!r.is_null(2)) row.address = address_line(Address{"", r.text(5), r.text(2), r.text(3), r.text(4), r.text(6)});
     index[row.id] = out.size();
-    ids += (ids.empty() ? "" : ",") + std::to_string(row.id);
+    ids.push_back(row.id);
     out.push_back(std::move(row));
   }
   if (ids.empty()) return std::pair{std::move(out), count[0].integer(0)};
-  // The current members of the whole page in one query (ids are integers from the query above).
+  // The current members of the whole page in one query.
+  storage::Params ps;
+  const std::string in = storage::id_placeholders(ids, ps);
   ATB_TRY_ASSIGN(members, c.query("SELECT m.household_id, p.birth_date FROM household_member m"
-                                  " JOIN person p ON p.id = m.person_id WHERE m.household_id IN (" + ids + ")"
-                                  " AND m.until IS NULL AND p.merged_into_id IS NULL"));
+                                  " JOIN person p ON p.id = m.person_id WHERE m.household_id IN (" + in + ")"
+                                  " AND m.until IS NULL AND p.merged_into_id IS NULL", ps));
   for (const storage::Row& m : members) {
     HouseholdRow& row = out[index.at(m.integer(0))];
     ++row.members;

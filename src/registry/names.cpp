@@ -180,7 +180,12 @@ std::vector<std::string> fold_tokens(std::string_view utf8) {
 }
 
 std::string stem(std::string_view folded_token) {
-  static constexpr std::string_view endings[] = {"is", "us", "ys", "s", "a", "e"};
+  // The feminine -iece of a masculine -ieks (Kalnieks, Kalniece) takes his stem "…iek".
+  if (folded_token.size() >= 7 && folded_token.ends_with("iece")) {
+    return std::string(folded_token.substr(0, folded_token.size() - 2)) + "k";
+  }
+  // -ais before -is: the definite adjective surnames (Baltais, Baltā) share "balt".
+  static constexpr std::string_view endings[] = {"ais", "is", "us", "ys", "s", "a", "e"};
   for (std::string_view ending : endings) {
     if (folded_token.size() >= ending.size() + 3 && folded_token.ends_with(ending))
       return std::string(folded_token.substr(0, folded_token.size() - ending.size()));

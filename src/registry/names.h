@@ -24,9 +24,12 @@ std::string fold(std::string_view utf8);
 std::vector<std::string> fold_tokens(std::string_view utf8);
 
 /// Removes a Latvian gendered ending from a folded token so that masculine and feminine forms meet
-/// (berzins / berzina → berzin, balodis / balode → balod). The endings "is", "us", "ys", "s", "a",
-/// "e" are tried in this order and the first that matches is removed, but only when at least three
-/// characters remain; otherwise the token is returned unchanged ("ann" stays "ann").
+/// (berzins / berzina → berzin, balodis / balode → balod). A feminine "-iece" becomes the
+/// masculine "-iek" (kalniece / kalnieks → kalniek); otherwise the endings "ais", "is", "us",
+/// "ys", "s", "a", "e" are tried in this order and the first that matches is removed (baltais /
+/// balta → balt), but only when at least three characters remain; otherwise the token is
+/// returned unchanged ("ann" stays "ann"). Stemming a stem changes nothing. The stored search
+/// keys follow these rules: raise kSearchKeyVersion (registry/search_key_upgrade.h) on a change.
 std::string stem(std::string_view folded_token);
 
 /// The distinct stems of all tokens of both names, in order of first appearance: the keys under

@@ -60,6 +60,10 @@ PersonDraft lenient_draft(const PersonDraft& in) {
   return d;
 }
 
+bool any_blocking(const std::vector<PersonHit>& candidates) {
+  return std::any_of(candidates.begin(), candidates.end(), [](const PersonHit& h) { return h.blocking; });
+}
+
 struct Created {
   std::optional<Person> person;
   std::vector<PersonHit> candidates;
@@ -76,11 +80,28 @@ Result<Response> create(const access::Context& ctx, Request& req, const access::
   std::vector<Warning> warnings;
   ATB_TRY_ASSIGN(checked, check_person(std::move(draft), today, warnings));
   const bool confirmed = body.value("confirm_duplicates", false) == true;
+  // The duplicate check reads outside the write transaction, which SQLite serialises; inside
+  // it only the hard block, the same personal code, is checked again, so that a second record
+  // for one code cannot slip in between.
+  auto refuse = [&](const std::vector<PersonHit>& candidates) -> Result<Response> {
+    ATB_TRY(access::audit_list(ctx, p, req, "person", ids_of(candidates)));
+    return http::problem_with(duplicate_error(any_blocking(candidates)), req.lang, req.request_id,
+                              {{"candidates", candidates_json(candidates)}});
+  };
+  NewRegistration reg;
+  ATB_TRY_ASSIGN(found, ctx.db->read([&](storage::Connection& c) -> Result<std::vector<PersonHit>> {
+    ATB_TRY_ASSIGN_TO(reg, registration_from(c, p, body, today));
+    return duplicate_candidates(c, p, checked);
+  }));
+  if (any_blocking(found) || (!found.empty() && !confirmed)) return refuse(found);
   ATB_TRY_ASSIGN(made, ctx.db->write([&](storage::Connection& c) -> Result<Created> {
-    ATB_TRY_ASSIGN(reg, registration_from(c, p, body, today));
-    ATB_TRY_ASSIGN(candidates, duplicate_candidates(c, p, checked));
-    const bool blocking = std::any_of(candidates.begin(), candidates.end(), [](const PersonHit& h) { return h.blocking; });
-    if (blocking || (!candidates.empty() && !confirmed)) return Created{std::nullopt, std::move(candidates)};
+    if (checked.personal_code) {
+      ATB_TRY_ASSIGN(taken, personal_code_in_use(c, p.municipality_id, *checked.personal_code));
+      if (taken) {
+        ATB_TRY_ASSIGN(candidates, duplicate_candidates(c, p, checked));
+        if (any_blocking(candidates)) return Created{std::nullopt, std::move(candidates)};
+      }
+    }
     const std::string now = now_utc_iso();
     ATB_TRY_ASSIGN(id, insert_person(c, p.municipality_id, checked, p.user_id, now));
     ATB_TRY(add_registration(c, access::kPersonTables, id, reg, now));
@@ -89,11 +110,7 @@ Result<Response> create(const access::Context& ctx, Request& req, const access::
     ATB_TRY_ASSIGN(person, load_person(c, id));
     return Created{std::move(person), {}};
   }));
-  if (!made.person) {
-    const bool blocking = std::any_of(made.candidates.begin(), made.candidates.end(), [](const PersonHit& h) { return h.blocking; });
-    ATB_TRY(access::audit_list(ctx, p, req, "person", ids_of(made.candidates)));
-    return http::problem_with(duplicate_error(blocking), req.lang, req.request_id, {{"candidates", candidates_json(made.candidates)}});
-  }
+  if (!made.person) return refuse(made.candidates);
   Opened o{access::Access::change, false, true, {}};
   o.sensitive = access::may_see_registry_sensitive(p, access::RegistryScope{p.municipality_id, p.team_ids, p.department_ids, {}, {}});
   Response r = Response::json(to_json(*made.person, o, warnings), 201);

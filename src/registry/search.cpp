@@ -12,6 +12,7 @@
 #include "registry/names.h"
 #include "registry/personal_code.h"
 #include "registry/rules.h"
+#include "storage/id_list.h"
 
 namespace atb::registry {
 
@@ -40,8 +41,6 @@ bool looks_like_phone(std::string_view q) {
   }
   return digits >= 7;
 }
-
-std::string id_list(const std::vector<std::int64_t>& ids) { return fmt::format("{}", fmt::join(ids, ",")); }
 
 Result<std::vector<std::int64_t>> ids_of(storage::Connection& c, const std::string& sql, const storage::Params& ps) {
   ATB_TRY_ASSIGN(rows, c.query(sql, ps));
@@ -103,20 +102,22 @@ double name_score(const std::vector<std::string>& query, const PersonHit& hit) {
   return query.empty() ? 0 : total / static_cast<double>(query.size());
 }
 
-// The hits for some ids, with the policy's verdict computed in SQL, and departments.
+// The hits for some ids, with the policy's verdict computed in SQL: what ranking needs, read for
+// every match (one row each). Addresses and departments come from add_details().
 Result<std::vector<PersonHit>> fetch_hits(storage::Connection& c, const access::Principal& p,
                                           const std::vector<std::int64_t>& ids) {
   std::vector<PersonHit> hits;
   if (ids.empty()) return hits;
   const std::string visible = access::registry_visible_or_break_glass_sql(p, access::kPersonTables, "p.id", "p.municipality_id");
+  storage::Params ps;
+  const std::string in = storage::id_placeholders(ids, ps);
+  ps.emplace_back(p.municipality_id);
   ATB_TRY_ASSIGN(rows, c.query(
       "SELECT p.id, p.given_names, p.surname, p.personal_code, p.birth_date, p.sort_key,"
-      " a.street, a.house, a.flat, a.locality, a.postal_code, a.match_key,"
       " CASE WHEN " + visible + " THEN 1 ELSE 0 END"
-      " FROM person p LEFT JOIN address a ON a.id = p.declared_address_id"
-      " WHERE p.id IN (" + id_list(ids) + ") AND p.merged_into_id IS NULL AND p.municipality_id = ?",
-      params(p.municipality_id)));
-  std::map<std::int64_t, std::size_t> out_of_scope;
+      " FROM person p WHERE p.id IN (" + in + ") AND p.merged_into_id IS NULL AND p.municipality_id = ?",
+      ps));
+  hits.reserve(rows.size());
   for (const storage::Row& r : rows) {
     PersonHit h;
     h.id = r.integer(0);
@@ -125,23 +126,44 @@ Result<std::vector<PersonHit>> fetch_hits(storage::Connection& c, const access::
     h.personal_code = r.opt_text(3);
     h.birth_date = r.text(4);
     h.sort_key = r.text(5);
-    if (!r.is_null(6)) h.address = address_line(Address{"", r.text(9), r.text(6), r.text(7), r.text(8), r.text(10)});
-    h.address_key = r.text(11);
-    h.in_scope = r.integer(12) == 1;
-    if (!h.in_scope) out_of_scope[h.id] = hits.size();
+    h.in_scope = r.integer(6) == 1;
     hits.push_back(std::move(h));
   }
-  if (!out_of_scope.empty()) {
-    std::vector<std::int64_t> hidden;
-    for (const auto& [id, index] : out_of_scope) hidden.push_back(id);
-    ATB_TRY_ASSIGN(regs, c.query("SELECT DISTINCT r.person_id, d.id, d.code, d.name_lv, d.name_en FROM person_registration r"
-                                 " JOIN department d ON d.id = r.department_id WHERE r.person_id IN (" + id_list(hidden) + ")"));
-    for (const storage::Row& r : regs) {
-      hits[out_of_scope[r.integer(0)]].departments.push_back(
-          Registration{r.integer(1), r.text(2), {r.text(3), r.text(4)}, 0, "", ""});
-    }
-  }
   return hits;
+}
+
+// The declared address of each hit, and the departments of those out of scope: only for the
+// hits that are shown (or scored by address), so that a common name's hundreds of matches cost
+// one row read each, not three.
+Result<void> add_details(storage::Connection& c, std::vector<PersonHit>& hits) {
+  if (hits.empty()) return ok();
+  std::map<std::int64_t, PersonHit*> by_id;
+  std::vector<std::int64_t> ids, hidden;
+  for (PersonHit& h : hits) {
+    by_id[h.id] = &h;
+    ids.push_back(h.id);
+    if (!h.in_scope) hidden.push_back(h.id);
+  }
+  storage::Params ps;
+  const std::string in = storage::id_placeholders(ids, ps);
+  ATB_TRY_ASSIGN(rows, c.query("SELECT p.id, a.street, a.house, a.flat, a.locality, a.postal_code, a.match_key"
+                               " FROM person p JOIN address a ON a.id = p.declared_address_id WHERE p.id IN (" + in + ")",
+                               ps));
+  for (const storage::Row& r : rows) {
+    PersonHit& h = *by_id.at(r.integer(0));
+    h.address = address_line(Address{"", r.text(4), r.text(1), r.text(2), r.text(3), r.text(5)});
+    h.address_key = r.text(6);
+  }
+  if (hidden.empty()) return ok();
+  storage::Params hidden_ps;
+  const std::string hidden_in = storage::id_placeholders(hidden, hidden_ps);
+  ATB_TRY_ASSIGN(regs, c.query("SELECT DISTINCT r.person_id, d.id, d.code, d.name_lv, d.name_en FROM person_registration r"
+                               " JOIN department d ON d.id = r.department_id WHERE r.person_id IN (" + hidden_in + ")",
+                               hidden_ps));
+  for (const storage::Row& r : regs) {
+    by_id.at(r.integer(0))->departments.push_back(Registration{r.integer(1), r.text(2), {r.text(3), r.text(4)}, 0, "", ""});
+  }
+  return ok();
 }
 
 }  // namespace
@@ -206,7 +228,15 @@ Result<SearchPage> search_persons(storage::Connection& c, const access::Principa
   const std::size_t to = std::min(hits.size(), from + static_cast<std::size_t>(page_size));
   result.items.assign(std::make_move_iterator(hits.begin() + static_cast<std::ptrdiff_t>(from)),
                       std::make_move_iterator(hits.begin() + static_cast<std::ptrdiff_t>(to)));
+  ATB_TRY(add_details(c, result.items));
   return result;
+}
+
+Result<bool> personal_code_in_use(storage::Connection& c, std::int64_t municipality_id, const std::string& code) {
+  ATB_TRY_ASSIGN(rows, c.query("SELECT 1 FROM person_code pc JOIN person p ON p.id = pc.person_id"
+                               " WHERE pc.code = ? AND p.municipality_id = ? AND p.merged_into_id IS NULL LIMIT 1",
+                               params(code, municipality_id)));
+  return !rows.empty();
 }
 
 Result<std::vector<PersonHit>> duplicate_candidates(storage::Connection& c, const access::Principal& p,
@@ -217,15 +247,20 @@ Result<std::vector<PersonHit>> duplicate_candidates(storage::Connection& c, cons
     ATB_TRY_ASSIGN_TO(same_code, ids_of(c, "SELECT DISTINCT person_id FROM person_code WHERE code = ?", params(*draft.personal_code)));
     ids = same_code;
   }
+  // Two different personal codes are two people (score_duplicate), so with a code in the draft
+  // only persons without one can be similar-name candidates: at national scale that leaves a
+  // handful of the dozens born on the same day.
+  const std::string without_code = draft.personal_code ? " AND p.personal_code IS NULL" : "";
   if (draft.birth_date) {
-    ATB_TRY_ASSIGN(born, ids_of(c, "SELECT id FROM person WHERE birth_date = ? AND merged_into_id IS NULL LIMIT 2000",
+    ATB_TRY_ASSIGN(born, ids_of(c, "SELECT p.id FROM person p WHERE p.birth_date = ? AND p.merged_into_id IS NULL" +
+                                       without_code + " LIMIT 2000",
                                 params(*draft.birth_date)));
     ids.insert(ids.end(), born.begin(), born.end());
   }
   const std::string address_key = draft.declared_address ? address_match_key(*draft.declared_address) : std::string();
   if (!address_key.empty()) {
     ATB_TRY_ASSIGN(housed, ids_of(c, "SELECT p.id FROM address a JOIN person p ON p.declared_address_id = a.id"
-                                     " WHERE a.match_key = ? AND p.merged_into_id IS NULL LIMIT 500",
+                                     " WHERE a.match_key = ? AND p.merged_into_id IS NULL" + without_code + " LIMIT 500",
                                   params(address_key)));
     ids.insert(ids.end(), housed.begin(), housed.end());
   }
@@ -233,6 +268,7 @@ Result<std::vector<PersonHit>> duplicate_candidates(storage::Connection& c, cons
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (exclude) ids.erase(std::remove(ids.begin(), ids.end(), *exclude), ids.end());
   ATB_TRY_ASSIGN(hits, fetch_hits(c, p, ids));
+  ATB_TRY(add_details(c, hits));
   std::vector<PersonHit> candidates;
   for (PersonHit& h : hits) {
     if (std::find(same_code.begin(), same_code.end(), h.id) != same_code.end()) {

@@ -33,6 +33,10 @@ QueryKind classify_query(std::string_view q);
 Result<SearchPage> search_persons(storage::Connection& c, const access::Principal& p, std::string_view q,
                                   int page, int page_size, std::size_t cap = 500);
 
+/// Whether a person of the municipality has (or had) this personal code: the hard duplicate
+/// block, checked again inside the write transaction that registers a person.
+Result<bool> personal_code_in_use(storage::Connection& c, std::int64_t municipality_id, const std::string& code);
+
 /// Persons who may be the person of a checked draft: the same personal code (blocking), or a
 /// similar name with the same birth date or address. `exclude` leaves out the person edited.
 Result<std::vector<PersonHit>> duplicate_candidates(storage::Connection& c, const access::Principal& p,
