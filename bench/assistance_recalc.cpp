@@ -11,25 +11,35 @@
 //   AssistanceRecalcFromRecords    the stored records turned into declarations
 //                                  (declaration_of) and then the same rules
 //   AssistanceRecalcRulesParallel  the rules only, split over one thread per core
+//   AssistanceBulkRecalcDatabase   end to end on SQLite: 100,000 households with a granted GMI
+//                                  or housing benefit decided under the 2026 row, stored; then
+//                                  `assistance::recalculate_month` (the CLI's work: batched
+//                                  reads, evaluation, new decisions and payments, one commit)
 //
 // Run: build/release/atbalsts_bench --benchmark_filter=AssistanceRecalc (or bench/assistance.sh).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "assistance/bulk_recalc.h"
 #include "assistance/calculation.h"
+#include "assistance/config_store.h"
 #include "assistance/evaluate.h"
 #include "assistance/model.h"
 #include "assistance/periods.h"
+#include "assistance/store.h"
 #include "assistance/thresholds.h"
 #include "core/date.h"
+#include "storage/migrations.h"
 
 namespace {
 
@@ -289,6 +299,92 @@ void AssistanceRecalcRulesParallel(benchmark::State& state) {
   report(state, tally);
 }
 
+/// Writes `count` households with a granted decision each (the first of many generated ones the
+/// 2026 row grants) into a new SQLite database at `path`; returns the database.
+std::shared_ptr<storage::Database> stored_households(const std::string& path, int count) {
+  std::remove(path.c_str());
+  auto opened = storage::Database::open("sqlite:" + path, 1);
+  if (!opened || !storage::migrate(**opened)) std::abort();
+  std::shared_ptr<storage::Database> db = std::move(*opened);
+  RuleSettings before;  // as decided before the change: the seed rows, the norms
+  before.national = *Thresholds::make(latvian_thresholds());
+  before.low_income_rows = LowIncomeThresholds{};
+  before.norms = Norms{"2026-01-01", {{"rent", kNorms.rent}, {"heating", kNorms.heating}, {"electricity", kNorms.electricity},
+                                      {"water", kNorms.water}, {"gas", kNorms.gas}, {"sewage", kNorms.sewage},
+                                      {"waste", kNorms.waste}, {"telecom", kNorms.telecom}}};
+  auto written = db->write([&](storage::Connection& c) -> Result<void> {
+    using storage::params;
+    const std::string t = "2026-12-01T00:00:00.000Z";
+    ATB_TRY(c.execute("INSERT INTO municipality (id, code, name, created_at) VALUES (1, 'bench', 'Bench', ?)", params(t)));
+    ATB_TRY(c.execute("INSERT INTO department (id, municipality_id, code, name_lv, name_en) VALUES (1, 1, 'assistance', 'a', 'a')"));
+    ATB_TRY(c.execute("INSERT INTO team (id, department_id, code, name_lv, name_en) VALUES (1, 1, 'benefits', 'b', 'b')"));
+    ATB_TRY(insert_norms(c, 1, *before.norms));
+    int stored = 0;
+    for (Application& a : make_applications(count * 3)) {
+      if (stored == count) break;
+      a.kind = a.id % 2 ? "gmi" : "housing";
+      const auto outcome = evaluate(before, a, *parse_month(a.application_month));
+      if (!outcome) return outcome.error();
+      const Decided decided = decide(a, *outcome, "");
+      if (decided.decision.outcome != "granted") continue;
+      ++stored;
+      ATB_TRY(c.execute("INSERT INTO household (id, municipality_id, version, name, created_at, updated_at) VALUES (?, 1, 1, 'H', ?, ?)",
+                        params(a.household_id, t, t)));
+      for (const DeclaredMember& m : a.members) {
+        ATB_TRY(c.execute("INSERT INTO person (id, municipality_id, version, given_names, surname, birth_date, sort_key, created_at,"
+                          " updated_at) VALUES (?, 1, 1, 'V', 'U', ?, 'u v', ?, ?)",
+                          params(m.person_id, m.birth_date, t, t)));
+      }
+      ATB_TRY(c.execute("INSERT INTO assistance_application (id, municipality_id, version, kind, status, household_id, applicant_id,"
+                        " application_month, team_id, department_id, created_by, created_at, updated_at)"
+                        " VALUES (?, 1, 3, ?, 'draft', ?, ?, ?, 1, 1, 0, ?, ?)",
+                        params(a.id, a.kind, a.household_id, a.applicant_id, a.application_month, t, t)));
+      for (const DeclaredMember& m : a.members) {
+        ATB_TRY(c.execute("INSERT INTO assistance_member (application_id, person_id, able_to_work, pensioner, disability)"
+                          " VALUES (?, ?, ?, ?, ?)", params(a.id, m.person_id, m.able_to_work, m.pensioner, m.disability)));
+      }
+      ATB_TRY_ASSIGN(declared, update_declaration(c, a.id, 3, std::nullopt, a.incomes, a.housing, t));
+      if (!declared) return Error::internal("the declaration was not written");
+      ATB_TRY(c.execute("UPDATE assistance_application SET status = 'decided' WHERE id = ?", params(a.id)));
+      ATB_TRY(insert_decision(c, decided.decision, 0, decided.payments, t));
+    }
+    if (stored < count) return Error::internal("too few granted households");
+    // The change: next year's national row.
+    return insert_threshold(c, kRow2027, 0, t);
+  });
+  if (!written) {
+    std::fprintf(stderr, "assistance_recalc: storing the households failed: %s\n", written.error().detail.c_str());
+    std::abort();
+  }
+  return db;
+}
+
+void AssistanceBulkRecalcDatabase(benchmark::State& state) {
+  const std::string path = "/tmp/atbalsts-bench-recalc.db";
+  const auto setup = std::chrono::steady_clock::now();
+  auto db = stored_households(path, kHouseholds);
+  state.counters["setup_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - setup).count();
+  BulkRecalcReport report;
+  for (auto _ : state) {
+    BulkRecalcOptions o;
+    o.month = Date{2027, 4, 1};  // every decision's period contains it
+    o.reason = "bench";
+    auto r = recalculate_month(*db, o);
+    if (!r) {
+      state.SkipWithError("the recalculation failed");
+      break;
+    }
+    report = *r;
+  }
+  state.counters["decisions"] = static_cast<double>(report.decisions);
+  state.counters["changed"] = static_cast<double>(report.changed);
+  state.counters["unchanged"] = static_cast<double>(report.unchanged);
+  state.counters["failed"] = static_cast<double>(report.failed);
+  db.reset();
+  for (const char* tail : {"", "-wal", "-shm"}) std::remove((path + tail).c_str());
+}
+
+BENCHMARK(AssistanceBulkRecalcDatabase)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 BENCHMARK(AssistanceRecalcRules)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
 BENCHMARK(AssistanceRecalcFromRecords)
     ->Unit(benchmark::kMillisecond)

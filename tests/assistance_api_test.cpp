@@ -193,6 +193,114 @@ TEST_P(AssistanceApi, OnlyTheAssistanceDepartmentWorksOnApplications) {
   EXPECT_EQ(f_.call(Method::post, "/api/v1/assistance/thresholds", admin, row.dump()).status, 409);
 }
 
+TEST_P(AssistanceApi, PropertyAndSavingsFlagsAreKeptAndMakeTheHouseholdNotNeedy) {
+  const std::int64_t id = create().body["id"];
+  json declared = declaration(1);
+  declared["members"][0]["owns_property"] = true;
+  Answer a = f_.call(Method::patch, url(id), officer_, declared.dump());
+  ASSERT_EQ(a.status, 200) << a.body.dump();
+  EXPECT_EQ(a.body["members"][0]["person_id"], anna_);
+  EXPECT_EQ(a.body["members"][0]["owns_property"], true);
+  EXPECT_EQ(a.body["members"][0]["has_savings"], false);
+  // A client that does not send the flags keeps them.
+  a = f_.call(Method::patch, url(id), officer_, declaration(2).dump());
+  ASSERT_EQ(a.status, 200);
+  EXPECT_EQ(a.body["members"][0]["owns_property"], true) << a.body.dump();
+  json bad = declaration(3);
+  bad["members"][0]["has_savings"] = "jā";
+  a = f_.call(Method::patch, url(id), officer_, bad.dump());
+  EXPECT_EQ(a.status, 422);
+  EXPECT_EQ(a.body["errors"][0]["field"], "members.0.has_savings");
+  // Income qualifies (300,00 € for four persons), the property does not: no GMI benefit.
+  Answer calc = f_.call(Method::get, url(id, "/calculation"), officer_);
+  ASSERT_EQ(calc.status, 200) << calc.body.dump();
+  EXPECT_EQ(calc.body["eligible"], false);
+  EXPECT_EQ(calc.body["amount"], 0);
+  const std::string steps = calc.body["steps"].dump();
+  EXPECT_NE(steps.find("1. persona — īpašums ārpus mājokļa"), std::string::npos) << steps;
+  EXPECT_NE(steps.find("person 1 — property beyond the home"), std::string::npos) << steps;
+  json cleared = declaration(3);
+  cleared["members"][0]["owns_property"] = false;
+  ASSERT_EQ(f_.call(Method::patch, url(id), officer_, cleared.dump()).status, 200);
+  calc = f_.call(Method::get, url(id, "/calculation"), officer_);
+  EXPECT_EQ(calc.body["eligible"], true);
+}
+
+TEST_P(AssistanceApi, ARecalculationSupersedesTheDecisionFromAMonthAndKeepsHistory) {
+  const std::int64_t id = create().body["id"];
+  ASSERT_EQ(f_.call(Method::patch, url(id), officer_, declaration(1).dump()).status, 200);
+  ASSERT_EQ(f_.call(Method::post, url(id, "/submit"), officer_, json{{"version", 2}}.dump()).status, 200);
+  const Answer decided = f_.call(Method::post, url(id, "/decision"), officer_, json{{"version", 3}}.dump());
+  ASSERT_EQ(decided.status, 201) << decided.body.dump();
+  ASSERT_EQ(decided.body["payments"].size(), 3u);
+  const std::int64_t old_id = decided.body["id"], old_amount = decided.body["amount"];
+  const std::string m1 = decided.body["payments"][0]["month"], m2 = decided.body["payments"][1]["month"];
+  const std::string m3 = decided.body["payments"][2]["month"];
+  // New national thresholds from the second month: GMI 200,00 € + 140,00 € for each other person.
+  const As admin = as(f_.user("a.admin", {access::Role::admin}));
+  const json row = {{"from", m2 + "-01"}, {"gmi_first", 20000}, {"gmi_other", 14000}, {"needy_first", 45000},
+                    {"needy_other", 31500}, {"low_income_max_first", 72000}, {"low_income_max_other", 50400}};
+  ASSERT_EQ(f_.call(Method::post, "/api/v1/assistance/thresholds", admin, row.dump()).status, 201);
+  const std::string recalc = "/api/v1/assistance/decisions/" + std::to_string(old_id) + "/recalculate";
+  const json body = {{"from_month", m2}, {"reason", "Jauni sliekšņi"}};
+  // Bad input names the field; others may not; nothing is written meanwhile.
+  Answer a = f_.call(Method::post, recalc, officer_, json{{"from_month", "2026-13"}, {"reason", "Jauni sliekšņi"}}.dump());
+  EXPECT_EQ(a.status, 422);
+  EXPECT_EQ(a.body["errors"][0]["field"], "from_month");
+  a = f_.call(Method::post, recalc, officer_, json{{"from_month", "2020-01"}, {"reason", "Jauni sliekšņi"}}.dump());
+  EXPECT_EQ(a.body["errors"][0]["field"], "from_month");
+  a = f_.call(Method::post, recalc, officer_, json{{"from_month", "2099-01"}, {"reason", "Jauni sliekšņi"}}.dump());
+  EXPECT_EQ(a.status, 422);  // after the decision's period
+  a = f_.call(Method::post, recalc, officer_, json{{"from_month", m2}}.dump());
+  EXPECT_EQ(a.body["errors"][0]["field"], "reason");
+  EXPECT_EQ(f_.call(Method::post, recalc, worker_, body.dump()).status, 404);
+  const As director = as(f_.user("a.director", {access::Role::director}));
+  EXPECT_EQ(f_.call(Method::post, recalc, director, body.dump()).status, 403);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM assistance_decision"), 1);
+
+  const Answer next = f_.call(Method::post, recalc, officer_, body.dump());
+  ASSERT_EQ(next.status, 201) << next.body.dump();
+  EXPECT_EQ(next.body["supersedes_id"], old_id);
+  EXPECT_EQ(next.body["application_id"], id);
+  EXPECT_EQ(next.body["outcome"], "granted");
+  EXPECT_EQ(next.body["recalculation_reason"], "Jauni sliekšņi");
+  EXPECT_EQ(next.body["amount"], 32000);  // 200,00 + 140,00 × 3 − 300,00 = 320,00 €
+  EXPECT_EQ(next.body["from"], m2 + "-01");
+  EXPECT_EQ(next.body["to"], decided.body["to"]);
+  ASSERT_EQ(next.body["payments"].size(), 2u);
+  EXPECT_EQ(next.body["payments"][0], (json{{"month", m2}, {"amount", 32000}, {"status", "planned"}}));
+  EXPECT_EQ(next.body["payments"][1], (json{{"month", m3}, {"amount", 32000}, {"status", "planned"}}));
+  EXPECT_NE(next.body["steps"].back()["lv"].get<std::string>().find("aizstāj lēmumu Nr. " + std::to_string(old_id)),
+            std::string::npos);
+  // The old decision is unchanged but marked; its earlier payment stays, the later ones are superseded.
+  const Answer old = f_.call(Method::get, "/api/v1/assistance/decisions/" + std::to_string(old_id), officer_);
+  ASSERT_EQ(old.status, 200);
+  EXPECT_EQ(old.body["amount"], old_amount);
+  EXPECT_EQ(old.body["steps"], decided.body["steps"]);
+  EXPECT_EQ(old.body["superseded_by_id"], next.body["id"]);
+  EXPECT_EQ(old.body["superseded_from"], m2);
+  EXPECT_EQ(old.body["payments"][0], (json{{"month", m1}, {"amount", old_amount}, {"status", "planned"}}));
+  EXPECT_EQ(old.body["payments"][1], (json{{"month", m2}, {"amount", old_amount}, {"status", "superseded"}}));
+  EXPECT_EQ(old.body["payments"][2]["status"], "superseded");
+  const Answer pdf = f_.call(Method::get, "/api/v1/assistance/decisions/" + std::to_string(next.body["id"].get<std::int64_t>()) + "/pdf",
+                            officer_);
+  EXPECT_EQ(pdf.status, 200);
+  // The month's payment list pays the new amount only.
+  const Answer list = f_.call(Method::get, "/api/v1/assistance/payments?month=" + m2, officer_);
+  EXPECT_EQ(list.body["total"], 32000);
+  // The application shows the decision in force and the history.
+  const Answer app = f_.call(Method::get, url(id), officer_);
+  EXPECT_EQ(app.body["decision"]["id"], next.body["id"]);
+  ASSERT_EQ(app.body["decisions"].size(), 2u);
+  EXPECT_EQ(app.body["decisions"][0]["superseded_from"], m2);
+  // A superseded decision can be neither recalculated nor stopped again; the change is audited.
+  EXPECT_EQ(f_.call(Method::post, recalc, officer_, body.dump()).status, 409);
+  EXPECT_EQ(f_.call(Method::post, "/api/v1/assistance/decisions/" + std::to_string(old_id) + "/stop", officer_,
+                    body.dump()).status, 409);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'recalculate' AND entity_type = 'assistance_decision'"
+                   " AND entity_id = '" + std::to_string(old_id) + "'"), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AssistanceApi, ::testing::ValuesIn(all_engines()),
                          [](const auto& info) { return engine_param_name(info.param); });
 

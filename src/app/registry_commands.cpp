@@ -12,6 +12,9 @@
 #include <fmt/format.h>
 
 #include "access/user_store.h"
+#include "assistance/bulk_recalc.h"
+#include "assistance/generator.h"
+#include "assistance/periods.h"
 #include "audit/store.h"
 #include "core/time.h"
 #include "org/store.h"
@@ -157,6 +160,27 @@ std::size_t persons_asked(const DemoRegistryOptions& o) {
   return o.persons ? *o.persons : o.scale ? registry::kNationalPersons : 0;
 }
 
+/// Social-assistance applications, decisions and payments for the households just generated,
+/// decided by the real rules (assistance::generate_assistance). 0, or 1 on failure.
+int demo_assistance_records(storage::Database& db, std::int64_t municipality_id, std::uint64_t seed,
+                            std::ostream& out, std::ostream& err) {
+  const auto start = Clock::now();
+  ProgressBar bar(err, "Assistance        ", "applications");
+  assistance::GeneratorOptions a;
+  a.seed = seed;
+  a.today = today_riga();
+  a.progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); };
+  auto report = assistance::generate_assistance(db, municipality_id, a);
+  bar.done();
+  if (!report) {
+    err << "error: " << report.error().message.en << (report.error().detail.empty() ? "" : " (" + report.error().detail + ")") << "\n";
+    return 1;
+  }
+  out << fmt::format("Assistance: {} applications, {} decided ({} granted), {} payments generated in {:.1f} s.\n",
+                     report->applications, report->decided, report->granted, report->payments, seconds_since(start));
+  return 0;
+}
+
 }  // namespace
 
 bool wants_generated_registry(const DemoRegistryOptions& o) { return o.scale || o.persons || o.csv; }
@@ -196,6 +220,32 @@ int demo_registry(storage::Database& db, const DemoRegistryOptions& o, std::ostr
                      r.persons, r.households, seconds_since(start), o.seed, r.existing_persons + r.persons, r.addresses,
                      r.earlier_names, r.earlier_codes, r.phones, r.search_keys, r.registrations,
                      r.rebuilt_indexes ? "; indexes rebuilt" : "");
+  return demo_assistance_records(db, (*municipality)->id, o.seed, out, err);
+}
+
+int assistance_recalculate_command(storage::Database& db, const std::string& month, const std::string& reason,
+                                   std::ostream& out, std::ostream& err) {
+  const auto first = assistance::parse_month(month);
+  if (!first) {
+    err << "error: --month must be YYYY-MM\n";
+    return 2;
+  }
+  const auto start = Clock::now();
+  ProgressBar bar(err, "Recalculating", "decisions");
+  assistance::BulkRecalcOptions o;
+  o.month = *first;
+  o.reason = reason;
+  o.progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); };
+  auto report = assistance::recalculate_month(db, o);
+  bar.done();
+  if (!report) {
+    err << "error: " << report.error().message.en << (report.error().detail.empty() ? "" : " (" + report.error().detail + ")") << "\n";
+    return 1;
+  }
+  out << fmt::format("Recalculated from {}: {} decisions in force, {} superseded by new decisions, {} unchanged, {} refused by "
+                     "the rules, in {:.1f} s.\n",
+                     assistance::month_of(*first), report->decisions, report->changed, report->unchanged, report->failed,
+                     seconds_since(start));
   return 0;
 }
 

@@ -1,6 +1,6 @@
 // Command-line tools of the client registry: the demonstration registry generator
 // (`atbalsts demo --scale national | --persons N [--seed S] [--csv FILE]`) and
-// `atbalsts import persons FILE`. Each returns the process exit code and writes its results to
+// `atbalsts import persons FILE`, and the bulk recalculation of assistance decisions. Each returns the process exit code and writes its results to
 // `out` and its progress (a bar on a terminal, a line per 10 % otherwise) to `err`.
 #pragma once
 
@@ -25,8 +25,15 @@ struct DemoRegistryOptions {
 bool wants_generated_registry(const DemoRegistryOptions& o);
 
 /// After load_demo: generates the registry of the demo municipality up to the number of persons
-/// asked. Exit code 0, or 1 on failure.
+/// asked, then social-assistance applications (with decisions and payments) for a share of the
+/// new households. Nothing when the persons are already there. Exit code 0, or 1 on failure.
 int demo_registry(storage::Database& db, const DemoRegistryOptions& o, std::ostream& out, std::ostream& err);
+
+/// `atbalsts assistance recalculate --month YYYY-MM`: every granted decision in force on the 1st
+/// of the month recalculated under the settings in force then; the changed ones superseded by
+/// new decisions (assistance/bulk_recalc.h). Exit code 0, 1 on failure, 2 for a bad month.
+int assistance_recalculate_command(storage::Database& db, const std::string& month, const std::string& reason,
+                                   std::ostream& out, std::ostream& err);
 
 /// Writes the generated persons to o.csv as an import file (codes not in `db`). 0 or 1.
 int demo_csv(storage::Database& db, const DemoRegistryOptions& o, std::ostream& out, std::ostream& err);

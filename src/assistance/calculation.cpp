@@ -177,19 +177,53 @@ void add_period(const Declaration& d, Outcome& out) {
                            out.period_months, why)});
 }
 
-/// Decides a status: eligible when the income does not exceed `threshold`.
-Outcome decide_status(const Declaration& d, Outcome out, Cents threshold, const Text& status) {
+/// "1. persona — īpašums ārpus mājokļa; 3. persona — uzkrājumi virs noteiktā apmēra" for the
+/// members with a property or savings flag; empty when none has one.
+Text assets_named(const Declaration& d) {
+  Text out;
+  const Text property{"īpašums ārpus mājokļa", "property beyond the home"};
+  const Text savings{"uzkrājumi virs noteiktā apmēra", "savings above the set amount"};
+  for (std::size_t i = 0; i < d.members.size(); ++i) {
+    const Member& m = d.members[i];
+    if (!m.owns_property && !m.has_savings) continue;
+    const Text what = m.owns_property && m.has_savings ? say("{}, {}", "{}, {}", property, savings)
+                      : m.owns_property                ? property
+                                                       : savings;
+    const Text one = say("{}. persona — {}", "person {} — {}", i + 1, what);
+    out.lv += (out.lv.empty() ? "" : "; ") + one.lv;
+    out.en += (out.en.empty() ? "" : "; ") + one.en;
+  }
+  return out;
+}
+
+/// Decides a status: eligible when the income does not exceed `threshold` and, when
+/// `assets_count` (needy status), no member owns property beyond her home or has savings.
+Outcome decide_status(const Declaration& d, Outcome out, Cents threshold, const Text& status,
+                      bool assets_count) {
   out.threshold = threshold;
-  out.eligible = out.household_income <= threshold;
+  const bool income_ok = out.household_income <= threshold;
+  const Text assets = assets_count ? assets_named(d) : Text{};
+  out.eligible = income_ok && assets.lv.empty();
   const Eur income{out.household_income}, limit{threshold};
-  out.steps.push_back(
-      {out.eligible
-           ? say("Ienākumi {} nepārsniedz slieksni {}: mājsaimniecība atbilst {} statusam.",
-                 "Income {} does not exceed the threshold {}: the household qualifies as {}.",
-                 income, limit, status)
-           : say("Ienākumi {} pārsniedz slieksni {}: mājsaimniecība neatbilst {} statusam.",
-                 "Income {} exceeds the threshold {}: the household does not qualify as {}.",
-                 income, limit, status)});
+  if (out.eligible)
+    out.steps.push_back({say("Ienākumi {} nepārsniedz slieksni {}: mājsaimniecība atbilst {} statusam.",
+                             "Income {} does not exceed the threshold {}: the household qualifies as {}.",
+                             income, limit, status)});
+  else if (income_ok)
+    out.steps.push_back(
+        {say("Ienākumi {} nepārsniedz slieksni {}, taču mājsaimniecībai ir īpašums vai uzkrājumi ({}): "
+             "tā neatbilst {} statusam.",
+             "Income {} does not exceed the threshold {}, but the household has property or savings ({}): "
+             "it does not qualify as {}.",
+             income, limit, assets, status)});
+  else
+    out.steps.push_back({say("Ienākumi {} pārsniedz slieksni {}: mājsaimniecība neatbilst {} statusam.",
+                             "Income {} exceeds the threshold {}: the household does not qualify as {}.",
+                             income, limit, status)});
+  if (!income_ok && !assets.lv.empty())
+    out.steps.push_back({say("Arī īpašums vai uzkrājumi ({}) liedz {} statusu.",
+                             "Property or savings ({}) also rule out {} status.", assets,
+                             status)});
   add_period(d, out);
   return out;
 }
@@ -325,7 +359,7 @@ Result<Outcome> needy_status(const Declaration& d, const Thresholds& thresholds,
   const Cents threshold = size_threshold(
       d, row->needy_first, row->needy_other, row->from,
       {"Trūcīgas mājsaimniecības ienākumu slieksnis", "Needy household threshold"}, out);
-  return decide_status(d, std::move(out), threshold, {"trūcīgas mājsaimniecības", "needy"});
+  return decide_status(d, std::move(out), threshold, {"trūcīgas mājsaimniecības", "needy"}, true);
 }
 
 Result<Outcome> low_income_status(const Declaration& d, const Thresholds& thresholds,
@@ -353,7 +387,7 @@ Result<Outcome> low_income_status(const Declaration& d, const Thresholds& thresh
       {"Maznodrošinātas mājsaimniecības ienākumu slieksnis", "Low-income household threshold"},
       out);
   return decide_status(d, std::move(out), threshold,
-                       {"maznodrošinātas mājsaimniecības", "low-income"});
+                       {"maznodrošinātas mājsaimniecības", "low-income"}, false);
 }
 
 Result<Outcome> gmi_benefit(const Declaration& d, const Thresholds& thresholds, const Date& on) {

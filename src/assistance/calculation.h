@@ -10,6 +10,7 @@
 //   with disability" when it has at least one adult and every adult is a pensioner or has a
 //   disability.
 // - Thresholds are those in force on the date `on` (normally the application date).
+// - Property or savings (a member's flag) rule out needy status only; see needy_status.
 // - Averages and the K multiplication round to the nearest cent, half a cent up; the explanation
 //   says whether a figure was rounded.
 #pragma once
@@ -58,7 +59,11 @@ int status_period_months(const Declaration& declaration);
 /// persons with disability, with or without children; 3 (K = 1.5) for every other household.
 int housing_coefficient_halves(const Declaration& declaration);
 
-/// Needy status: eligible when I ≤ needy₁ + needy₂·N (thresholds in force on `on`).
+/// Needy status: eligible when I ≤ needy₁ + needy₂·N (thresholds in force on `on`) and no member
+/// owns property beyond her home or has savings above the set amount. latvia.md gives no rule
+/// or amount for property and savings, so each is the officer's yes/no judgement in the
+/// declaration and a "yes" alone makes the household not needy; a step names who has what.
+/// (Low-income status does not look at them: the municipality's rules are not known.)
 Result<Outcome> needy_status(const Declaration& declaration, const Thresholds& thresholds,
                              const Date& on);
 

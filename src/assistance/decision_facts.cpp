@@ -40,7 +40,7 @@ Result<DecisionPdf> decision_facts(storage::Connection& c, const Application& a,
   pdf.period_to = d.period_to.value_or("");
   for (const Text& step : d.steps) pdf.explanation_lv.push_back(step.lv);
   for (const Payment& p : payments) {
-    if (p.status != "stopped") pdf.payments.emplace_back(p.month, p.amount);
+    if (p.status == "planned" || p.status == "paid") pdf.payments.emplace_back(p.month, p.amount);
   }
   ATB_TRY_ASSIGN(officer, c.query("SELECT u.full_name FROM assistance_decision d JOIN app_user u ON u.id = d.decided_by"
                                   " WHERE d.id = ?",

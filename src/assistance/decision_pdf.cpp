@@ -15,15 +15,6 @@ constexpr std::array<const char*, 12> kMonths = {
     "janvāris", "februāris", "marts",     "aprīlis",  "maijs",    "jūnijs",
     "jūlijs",   "augusts",   "septembris", "oktobris", "novembris", "decembris"};
 
-/// "2026-02-01" → "01.02.2026."; anything else as given.
-std::string lv_date(const std::string& iso) {
-  const auto d = parse_date(iso);
-  if (!d) return iso;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d.%02d.%04d.", d->day, d->month, d->year);
-  return buf;
-}
-
 /// "2026-02" → "2026. gada februāris"; anything else as given.
 std::string lv_month(const std::string& ym) {
   const auto d = parse_date(ym + "-01");
@@ -69,7 +60,7 @@ std::pair<std::string, std::string> ruling(const DecisionPdf& d) {
   if (d.granted && d.amount_cents > 0) {
     what += " — " + pdf_no_break(format_eur(d.amount_cents)) + " mēnesī,";
   }
-  if (d.granted) what += " no " + lv_date(d.period_from) + " līdz " + lv_date(d.period_to);
+  if (d.granted) what += " no " + pdf_date(d.period_from) + " līdz " + pdf_date(d.period_to);
   if (what.back() != '.') what += '.';
   std::string who = (d.granted ? "Saņēmējs: " : "Iesniedzējs: ") + d.applicant_name;
   if (!d.personal_code.empty()) who += ", personas kods " + lv_personal_code(d.personal_code);
@@ -96,7 +87,7 @@ void header(PdfDocument& pdf, const DecisionPdf& d) {
   }
   pdf.space(12);
   pdf.heading("LĒMUMS", 1, PdfAlign::center);
-  pdf.paragraph(lv_date(d.date) + "  Nr. " + d.reference, {.align = PdfAlign::center});
+  pdf.paragraph(pdf_date(d.date) + "  Nr. " + d.reference, {.align = PdfAlign::center});
   pdf.heading(d.granted ? "Par sociālās palīdzības piešķiršanu"
                         : "Par atteikumu piešķirt sociālo palīdzību",
               2, PdfAlign::center);
@@ -142,7 +133,7 @@ Result<std::string> decision_pdf(const DecisionPdf& d) {
   ATB_TRY_ASSIGN(pdf, PdfDocument::create({.title = "Lēmums Nr. " + d.reference,
                                            .author = d.municipality,
                                            .footer_note = "Lēmums Nr. " + d.reference + ", " +
-                                                          lv_date(d.date)}));
+                                                          pdf_date(d.date)}));
   header(pdf, d);
   facts(pdf, d);
   pdf.heading("Tiesiskais pamats", 3);

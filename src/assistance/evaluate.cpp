@@ -31,10 +31,10 @@ Error no_norms() {
 
 // A municipal benefit of the catalogue: paid to needy or low-income households, a fixed sum or
 // a sum per member.
-Result<Outcome> catalogue_benefit(storage::Connection& c, const Application& a, const BenefitKind& kind,
-                                  const Declaration& d, const Thresholds& national, const Date& on) {
-  ATB_TRY_ASSIGN(low, load_low_income(c, a.municipality_id, national));
-  Result<Outcome> status = low.at(on) ? low_income_status(d, national, low, on) : needy_status(d, national, on);
+Result<Outcome> catalogue_benefit(const RuleSettings& s, const BenefitKind& kind, const Declaration& d, const Date& on) {
+  ATB_TRY_ASSIGN(low, s.low_income());
+  const Thresholds& national = s.national;
+  Result<Outcome> status = low->at(on) ? low_income_status(d, national, *low, on) : needy_status(d, national, on);
   ATB_TRY(status);
   Outcome o = *status;
   const Cents amount = kind.rule == "per_member" ? kind.amount * static_cast<Cents>(d.members.size()) : kind.amount;
@@ -52,15 +52,16 @@ Result<Outcome> catalogue_benefit(storage::Connection& c, const Application& a, 
 
 // The GMI benefit is for needy households; the housing benefit for needy or low-income ones.
 // When the household does not have the status, the outcome is the status check's, refused.
-Result<std::optional<Outcome>> missing_status(storage::Connection& c, const Application& a, const Declaration& d,
-                                              const Thresholds& national, const Date& on) {
+Result<std::optional<Outcome>> missing_status(const RuleSettings& s, const Application& a, const Declaration& d,
+                                              const Date& on) {
+  const Thresholds& national = s.national;
   ATB_TRY_ASSIGN(needy, needy_status(d, national, on));
   if (needy.eligible) return std::optional<Outcome>{};
   Outcome refused = needy;
   if (a.kind == "housing") {
-    ATB_TRY_ASSIGN(low, load_low_income(c, a.municipality_id, national));
-    if (low.at(on)) {
-      ATB_TRY_ASSIGN(low_income, low_income_status(d, national, low, on));
+    ATB_TRY_ASSIGN(low, s.low_income());
+    if (low->at(on)) {
+      ATB_TRY_ASSIGN(low_income, low_income_status(d, national, *low, on));
       if (low_income.eligible) return std::optional<Outcome>{};
       refused = low_income;
     }
@@ -92,6 +93,8 @@ Result<Declaration> declaration_of(const Application& a) {
     member.able_to_work = m.able_to_work;
     member.pensioner = m.pensioner;
     member.disability = m.disability;
+    member.owns_property = m.owns_property;
+    member.has_savings = m.has_savings;
     for (const DeclaredIncome& i : a.incomes) {
       if (i.person_id != m.person_id) continue;
       const auto first = parse_month(i.month);
@@ -105,34 +108,60 @@ Result<Declaration> declaration_of(const Application& a) {
 }
 
 Result<Outcome> evaluate(storage::Connection& c, const Application& a) {
+  return evaluate(c, a, *parse_month(a.application_month));
+}
+
+Result<const LowIncomeThresholds*> RuleSettings::low_income() const {
+  if (!low_income_rows) return *low_income_error;
+  return &*low_income_rows;
+}
+
+Result<RuleSettings> load_rule_settings(storage::Connection& c, std::int64_t municipality_id, const Date& on) {
+  RuleSettings s;
+  ATB_TRY_ASSIGN_TO(s.national, load_thresholds(c));
+  auto low = load_low_income(c, municipality_id, s.national);
+  if (low) s.low_income_rows = std::move(*low);
+  else s.low_income_error = std::move(low).error();
+  ATB_TRY_ASSIGN_TO(s.norms, load_norms(c, municipality_id, on.iso()));
+  ATB_TRY_ASSIGN_TO(s.kinds, load_kinds(c, municipality_id));
+  return s;
+}
+
+Result<Outcome> evaluate(storage::Connection& c, const Application& a, const Date& on) {
+  ATB_TRY_ASSIGN(settings, load_rule_settings(c, a.municipality_id, on));
+  return evaluate(settings, a, on);
+}
+
+Result<Outcome> evaluate(const RuleSettings& s, const Application& a, const Date& on) {
   ATB_TRY_ASSIGN(d, declaration_of(a));
-  const Date on = *parse_month(a.application_month);
-  ATB_TRY_ASSIGN(national, load_thresholds(c));
+  const Thresholds& national = s.national;
   if (a.kind == "needy_status") return needy_status(d, national, on);
   if (a.kind == "gmi" || a.kind == "housing") {
-    ATB_TRY_ASSIGN(refused, missing_status(c, a, d, national, on));
+    ATB_TRY_ASSIGN(refused, missing_status(s, a, d, on));
     if (refused) return std::move(*refused);
   }
   if (a.kind == "gmi") return gmi_benefit(d, national, on);
   if (a.kind == "low_income_status") {
-    ATB_TRY_ASSIGN(low, load_low_income(c, a.municipality_id, national));
-    return low_income_status(d, national, low, on);
+    ATB_TRY_ASSIGN(low, s.low_income());
+    return low_income_status(d, national, *low, on);
   }
   if (a.kind == "housing") {
-    ATB_TRY_ASSIGN(norms, load_norms(c, a.municipality_id, on.iso()));
-    if (!norms) return no_norms();
-    return housing_benefit(d, costs_of(a.housing), costs_of(norms->caps), national, on);
+    if (!s.norms) return no_norms();
+    return housing_benefit(d, costs_of(a.housing), costs_of(s.norms->caps), national, on);
   }
-  ATB_TRY_ASSIGN(kinds, load_kinds(c, a.municipality_id));
-  for (const BenefitKind& k : kinds) {
-    if (k.code == a.kind) return catalogue_benefit(c, a, k, d, national, on);
+  for (const BenefitKind& k : s.kinds) {
+    if (k.code == a.kind) return catalogue_benefit(s, k, d, on);
   }
   return Error::invalid_field("kind", {"Nezināms pabalsta veids.", "Unknown kind of benefit."});
 }
 
-Decided decide(const Application& a, const Outcome& o, const std::string& note) {
-  const bool status_kind = a.kind == "needy_status" || a.kind == "low_income_status";
-  const bool granted = o.eligible && (status_kind || o.amount > 0);
+namespace {
+
+bool is_status_kind(const std::string& kind) { return kind == "needy_status" || kind == "low_income_status"; }
+
+// The decision's outcome, amount, note and steps (no period, no payments).
+Decided decided_outcome(const Application& a, const Outcome& o, const std::string& note) {
+  const bool granted = o.eligible && (is_status_kind(a.kind) || o.amount > 0);
   Decided out;
   DecisionRecord& d = out.decision;
   d.application_id = a.id;
@@ -140,14 +169,51 @@ Decided decide(const Application& a, const Outcome& o, const std::string& note) 
   d.amount = granted ? o.amount : 0;
   d.note = note;
   for (const Step& s : o.steps) d.steps.push_back(s.text);
-  if (!granted) return out;
+  return out;
+}
+
+// Monthly payments of a granted benefit for `months` months from `first`.
+void add_payments(const Application& a, const Date& first, int months, Decided& out) {
+  if (out.decision.outcome != "granted" || is_status_kind(a.kind) || out.decision.amount == 0) return;
+  for (const std::string& m : paid_months(first, months)) {
+    out.payments.push_back(Payment{0, 0, m, out.decision.amount, "planned"});
+  }
+}
+
+}  // namespace
+
+Decided decide(const Application& a, const Outcome& o, const std::string& note) {
+  Decided out = decided_outcome(a, o, note);
+  DecisionRecord& d = out.decision;
+  if (d.outcome != "granted") return out;
   const Date first = add_months(*parse_month(a.application_month), 1);
-  const bool one_off = a.kind != "gmi" && a.kind != "housing" && !status_kind;
+  const bool one_off = a.kind != "gmi" && a.kind != "housing" && !is_status_kind(a.kind);
   const int months = one_off ? 1 : o.period_months;
   d.period_from = first.iso();
   d.period_to = last_day_of_month(add_months(first, months - 1)).iso();
-  if (status_kind || d.amount == 0) return out;
-  for (const std::string& m : paid_months(first, months)) out.payments.push_back(Payment{0, 0, m, d.amount, "planned"});
+  add_payments(a, first, months, out);
+  return out;
+}
+
+Decided recalculated(const Application& a, const DecisionRecord& old, const Outcome& o, const Date& from,
+                     const std::string& reason) {
+  Decided out = decided_outcome(a, o, old.note);
+  DecisionRecord& d = out.decision;
+  d.supersedes_id = old.id;
+  d.recalculation_reason = reason;
+  d.agreement_on = old.agreement_on;
+  d.period_from = from.iso();
+  d.period_to = old.period_to;
+  const Date last = old.period_to ? *parse_date(*old.period_to) : from;
+  const int months = (last.year - from.year) * 12 + last.month - from.month + 1;
+  d.steps.push_back(d.outcome == "granted"
+      ? say("Pārrēķins no {}: aizstāj lēmumu Nr. {} ({} mēnesī); no {} līdz {} — {} mēnesī. Iemesls: {}",
+            "Recalculation from {}: supersedes decision no. {} ({} a month); from {} to {} — {} a month. Reason: {}",
+            month_of(from), old.id, Eur{old.amount}, from.iso(), d.period_to.value_or(""), Eur{d.amount}, reason)
+      : say("Pārrēķins no {}: aizstāj lēmumu Nr. {} ({} mēnesī); no {} nekas netiek piešķirts. Iemesls: {}",
+            "Recalculation from {}: supersedes decision no. {} ({} a month); nothing is granted from {}. Reason: {}",
+            month_of(from), old.id, Eur{old.amount}, from.iso(), reason));
+  add_payments(a, from, months, out);
   return out;
 }
 

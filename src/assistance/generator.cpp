@@ -48,6 +48,11 @@ Result<GeneratorReport> generate_assistance(storage::Database& db, std::int64_t 
                                             const GeneratorOptions& o) {
   return db.write([&](storage::Connection& c) -> Result<GeneratorReport> {
     GeneratorReport report;
+    if (c.engine() == storage::Engine::postgresql) {
+      // The tables grow from almost nothing inside this transaction: a plan cached for a
+      // prepared statement on the first rows' statistics would scan them all on every lookup.
+      ATB_TRY(c.execute_script("SET LOCAL plan_cache_mode = force_custom_plan"));
+    }
     ATB_TRY_ASSIGN(team, c.query("SELECT t.id, t.department_id FROM team t JOIN department d ON d.id = t.department_id"
                                  " WHERE d.municipality_id = ? AND d.code = 'assistance' ORDER BY t.id LIMIT 1",
                                  params(municipality_id)));

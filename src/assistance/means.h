@@ -40,6 +40,8 @@ struct Member {
   /// Her incomes. An adult declares at least one record (0 when nothing) for each month of the
   /// period; a child may declare none.
   std::vector<Income> incomes;
+  bool owns_property = false;  ///< owns property beyond her home: the household is not needy
+  bool has_savings = false;    ///< has savings above the amount set: the household is not needy
 };
 
 /// A household's means declaration for one application.

@@ -22,6 +22,8 @@ struct DeclaredMember {
   bool able_to_work = false;
   bool pensioner = false;
   bool disability = false;
+  bool owns_property = false;  ///< owns property beyond her home (īpašums bez mājokļa)
+  bool has_savings = false;    ///< has savings above the amount the rules set (uzkrājumi)
 };
 
 /// One income of one member in one month of the declaration period.
@@ -49,6 +51,12 @@ struct DecisionRecord {
   std::string decided_at;
   std::optional<std::string> stopped_from;
   std::optional<std::string> stop_reason;
+  /// A recalculation: the decision this one supersedes from its period_from on, and why.
+  std::optional<std::int64_t> supersedes_id;
+  std::optional<std::string> recalculation_reason;
+  /// On a superseded decision: the decision that supersedes it and its first month (YYYY-MM).
+  std::optional<std::int64_t> superseded_by_id;
+  std::optional<std::string> superseded_from;
 };
 
 /// A monthly payment of a granted benefit.
@@ -57,7 +65,7 @@ struct Payment {
   std::int64_t decision_id = 0;
   std::string month;
   std::int64_t amount = 0;
-  std::string status;  ///< planned | paid | stopped
+  std::string status;  ///< planned | paid | stopped | superseded (by a recalculation)
 };
 
 /// An application with its declaration.
@@ -76,7 +84,8 @@ struct Application {
   std::vector<DeclaredMember> members;
   std::vector<DeclaredIncome> incomes;
   std::map<std::string, std::int64_t> housing;  ///< kind → cents
-  std::optional<DecisionRecord> decision;
+  std::optional<DecisionRecord> decision;  ///< the decision in force (the latest not superseded)
+  std::vector<DecisionRecord> history;     ///< every decision, earliest first (with recalculations)
   std::string created_at;
 };
 

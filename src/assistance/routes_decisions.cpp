@@ -1,5 +1,5 @@
 // The calculation with its explanation, the decision (with the double-benefit check), the
-// decision's PDF, stopping payments, and the month's payment list.
+// decision's PDF, stopping payments or recalculating a decision, and the month's payment list.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -127,32 +127,82 @@ Result<Response> decision_document(const access::Context& ctx, Request& req, con
   return r;
 }
 
-Result<Response> stop(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoDecision));
+// A change of a granted decision from a month on (stop, recalculate): the month and the reason.
+struct MonthChange {
+  Date from;  ///< the 1st of the first month changed
+  std::string reason;
+};
+
+// The body {from_month, reason}: a month from the current one on (earlier months' payment lists
+// have gone to the accounting already) and a reason of 5 to 500 characters.
+Result<MonthChange> month_change(Request& req) {
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"from_month", "reason"}));
-  const auto from = parse_month(body.value("from_month", ""));
+  ATB_TRY_ASSIGN(month, http::required_string(body, "from_month", 7));
+  const auto from = parse_month(month);
   if (!from) return Error::invalid_field("from_month", {"Mēnesim jābūt formā GGGG-MM.", "The month must be YYYY-MM."});
   ATB_TRY_ASSIGN(reason, http::required_string(body, "reason", 500));
   if (reason.size() < 5) return Error::invalid_field("reason", {"Norādiet iemeslu.", "Give the reason."});
+  const Date today = today_riga();
+  if (*from < Date{today.year, today.month, 1}) {
+    return Error::invalid_field("from_month", {"Izmaiņas var izdarīt no šī vai nākamajiem mēnešiem.",
+                                               "Changes can be made from this month on."});
+  }
+  return MonthChange{*from, reason};
+}
+
+// The decision and its payments as answered after a change.
+Result<json> decision_answer(storage::Connection& c, std::int64_t id) {
+  ATB_TRY_ASSIGN(after, load_decision(c, id));
+  ATB_TRY_ASSIGN(payments, load_payments(c, id));
+  return to_json(*after, payments);
+}
+
+Result<Response> stop(const access::Context& ctx, Request& req, const access::Principal& p) {
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoDecision));
+  ATB_TRY_ASSIGN(change, month_change(req));
   ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY(open_decision(c, p, id, access::Access::change));
     ATB_TRY_ASSIGN(d, load_decision(c, id));
-    if (d->outcome != "granted" || d->stopped_from) {
+    if (d->outcome != "granted" || d->stopped_from || d->superseded_by_id) {
       return Error{Errc::conflict, {"Šo lēmumu pārtraukt nevar.", "This decision cannot be stopped."}, {}, {}};
     }
-    const Date today = today_riga();
-    if (*from < Date{today.year, today.month, 1}) {
-      return Error::invalid_field("from_month", {"Izmaksas var pārtraukt no šī vai nākamajiem mēnešiem.",
-                                                 "Payments can be stopped from this month on."});
-    }
-    ATB_TRY(stop_decision(c, id, month_of(*from), reason, now_utc_iso()));
-    std::vector<audit::Entry> entries{access::audit_entry(p, req, "stop", "assistance_decision", std::to_string(id), reason)};
+    ATB_TRY(stop_decision(c, id, month_of(change.from), change.reason, now_utc_iso()));
+    std::vector<audit::Entry> entries{access::audit_entry(p, req, "stop", "assistance_decision", std::to_string(id), change.reason)};
     ATB_TRY(audit::append(c, entries));
-    ATB_TRY_ASSIGN(after, load_decision(c, id));
-    ATB_TRY_ASSIGN(payments, load_payments(c, id));
-    return to_json(*after, payments);
+    return decision_answer(c, id);
   }));
   return Response::json(answer);
+}
+
+// A new decision from the re-evaluated application superseding decision `id` from a month of
+// its period on; the old decision and its earlier payments stay.
+Result<Response> recalculate(const access::Context& ctx, Request& req, const access::Principal& p) {
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoDecision));
+  ATB_TRY_ASSIGN(change, month_change(req));
+  ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
+    ATB_TRY_ASSIGN(a, open_decision(c, p, id, access::Access::change));
+    ATB_TRY_ASSIGN(old, load_decision(c, id));
+    const Error in_force{Errc::conflict, {"Pārrēķināt var tikai spēkā esošu piešķiršanas lēmumu (ne pārtrauktu, ne aizstātu).",
+                                          "Only a granted decision in force (not stopped or superseded) can be recalculated."}, {}, {}};
+    if (old->outcome != "granted" || old->stopped_from || old->superseded_by_id || !old->period_from || !old->period_to) return in_force;
+    const std::string month = month_of(change.from), first = old->period_from->substr(0, 7), last = old->period_to->substr(0, 7);
+    if (month < first || month > last) {
+      return Error::invalid_field("from_month", say("Mēnesim jābūt lēmuma periodā ({}–{}).", "The month must be within the decision's period ({} to {}).", first, last));
+    }
+    ATB_TRY_ASSIGN(outcome, evaluate(c, a, change.from));
+    const Decided next = recalculated(a, *old, outcome, change.from, change.reason);
+    const std::string now = now_utc_iso();
+    ATB_TRY_ASSIGN(next_id, insert_decision(c, next.decision, p.user_id, next.payments, now));
+    ATB_TRY_ASSIGN(superseded, supersede_decision(c, id, next_id, month, now));
+    if (!superseded) return in_force;
+    std::vector<audit::Entry> entries{
+        access::audit_entry(p, req, "recalculate", "assistance_decision", std::to_string(id),
+                            "from " + month + " by decision " + std::to_string(next_id) + ": " + change.reason),
+        access::audit_entry(p, req, "create", "assistance_decision", std::to_string(next_id), next.decision.outcome)};
+    ATB_TRY(audit::append(c, entries));
+    return decision_answer(c, next_id);
+  }));
+  return Response::json(answer, 201);
 }
 
 Result<Response> payments(const access::Context& ctx, Request& req, const access::Principal& p) {
@@ -173,7 +223,7 @@ Result<Response> payments(const access::Context& ctx, Request& req, const access
     json items = json::array();
     std::int64_t total = 0;
     for (const PaymentLine& l : lines) {
-      if (l.status != "stopped") total += l.amount;
+      if (l.status == "planned" || l.status == "paid") total += l.amount;
       items.push_back({{"payment_id", l.payment_id}, {"decision_id", l.decision_id}, {"person_id", l.person_id},
                        {"given_names", l.given_names}, {"surname", l.surname},
                        {"personal_code", l.personal_code.empty() ? json(nullptr) : json(registry::format_personal_code(l.personal_code))},
@@ -218,6 +268,9 @@ void add_decision_routes(http::Router& router, const access::Context& ctx) {
               .response_type = "application/pdf"});
   router.add(Method::post, "/api/v1/assistance/decisions/{id}/stop", handler(ctx, stop),
              {.summary = "Stop a granted benefit's payments from a month on.", .tag = "assistance", .authenticated = true});
+  router.add(Method::post, "/api/v1/assistance/decisions/{id}/recalculate", handler(ctx, recalculate),
+             {.summary = "Recalculate a granted decision from a month on: a new decision supersedes it (history kept).",
+              .tag = "assistance", .authenticated = true, .success_status = 201});
   router.add(Method::get, "/api/v1/assistance/payments", handler(ctx, payments),
              {.summary = "The payment list of a month (JSON, CSV or XLSX).", .tag = "assistance", .authenticated = true});
 }

@@ -12,6 +12,7 @@ namespace {
 using nlohmann::json;
 
 json nullable(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+json nullable(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
 
 const std::set<std::string> kIncomeKinds = {"wages", "pension", "state_benefit", "alimony", "other"};
 
@@ -36,6 +37,12 @@ Result<std::int64_t> member_of(const json& item, const Application& a, const std
   return item["person_id"].get<std::int64_t>();
 }
 
+// The stored member `person` (her flags before this change).
+const DeclaredMember* stored_member(const Application& a, std::int64_t person) {
+  const auto it = std::find_if(a.members.begin(), a.members.end(), [&](const DeclaredMember& m) { return m.person_id == person; });
+  return it == a.members.end() ? nullptr : &*it;
+}
+
 Result<std::vector<DeclaredMember>> members_patch(const json& list, const Application& a) {
   if (!list.is_array() || list.size() > 30) return Error::invalid_field("members", {"Jābūt sarakstam.", "Must be a list."});
   std::vector<DeclaredMember> out;
@@ -50,6 +57,16 @@ Result<std::vector<DeclaredMember>> members_patch(const json& list, const Applic
       if (!m.contains(key) || !m[key].is_boolean()) {
         return Error::invalid_field(field + "." + key, {"Jābūt true vai false.", "Must be true or false."});
       }
+      *target = m[key].get<bool>();
+    }
+    // Property and savings came later: when absent they keep their stored values.
+    const DeclaredMember* before = stored_member(a, d.person_id);
+    for (auto [key, target] : {std::pair{"owns_property", &d.owns_property}, std::pair{"has_savings", &d.has_savings}}) {
+      if (!m.contains(key)) {
+        *target = before && (key == std::string("owns_property") ? before->owns_property : before->has_savings);
+        continue;
+      }
+      if (!m[key].is_boolean()) return Error::invalid_field(field + "." + key, {"Jābūt true vai false.", "Must be true or false."});
       *target = m[key].get<bool>();
     }
     out.push_back(d);
@@ -99,12 +116,24 @@ Result<std::map<std::string, std::int64_t>> housing_patch(const json& costs) {
 
 }  // namespace
 
+namespace {
+
+// A decision in an application: what it granted, for when, and how it was replaced.
+json decision_summary(const DecisionRecord& d) {
+  return {{"id", d.id}, {"outcome", d.outcome}, {"amount", d.amount}, {"from", nullable(d.period_from)},
+          {"to", nullable(d.period_to)}, {"decided_at", d.decided_at},
+          {"supersedes_id", nullable(d.supersedes_id)}, {"superseded_by_id", nullable(d.superseded_by_id)},
+          {"superseded_from", nullable(d.superseded_from)}, {"stopped_from", nullable(d.stopped_from)}};
+}
+
+}  // namespace
+
 json to_json(const Application& a, const Date& today) {
   json members = json::array();
   for (const DeclaredMember& m : a.members) {
     members.push_back({{"person_id", m.person_id}, {"given_names", m.given_names}, {"surname", m.surname},
                        {"birth_date", m.birth_date}, {"able_to_work", m.able_to_work}, {"pensioner", m.pensioner},
-                       {"disability", m.disability}});
+                       {"disability", m.disability}, {"owns_property", m.owns_property}, {"has_savings", m.has_savings}});
   }
   json incomes = json::array();
   for (const DeclaredIncome& i : a.incomes) {
@@ -118,12 +147,9 @@ json to_json(const Application& a, const Date& today) {
   for (const DeclaredMember& m : a.members) {
     if (m.person_id == a.applicant_id) applicant_given = m.given_names, applicant_surname = m.surname;
   }
-  json decision = nullptr;
-  if (a.decision) {
-    decision = {{"id", a.decision->id}, {"outcome", a.decision->outcome}, {"amount", a.decision->amount},
-                {"from", nullable(a.decision->period_from)}, {"to", nullable(a.decision->period_to)},
-                {"decided_at", a.decision->decided_at}};
-  }
+  json decision = a.decision ? decision_summary(*a.decision) : json(nullptr);
+  json decisions = json::array();
+  for (const DecisionRecord& d : a.history) decisions.push_back(decision_summary(d));
   return {{"id", a.id}, {"version", a.version}, {"kind", a.kind}, {"status", a.status},
           {"household", {{"id", a.household_id}, {"name", a.household_name}}},
           {"applicant", {{"id", a.applicant_id}, {"given_names", applicant_given}, {"surname", applicant_surname}}},
@@ -131,16 +157,17 @@ json to_json(const Application& a, const Date& today) {
           {"period_months", month ? declaration_months(*month) : std::vector<std::string>{}},
           {"submitted_on", nullable(a.submitted_on)}, {"decision_due", nullable(a.decision_due)},
           {"overdue", overdue}, {"members", members}, {"incomes", incomes}, {"housing_costs", housing},
-          {"decision", decision}, {"flags", json::array()}};
+          {"decision", decision}, {"decisions", decisions}, {"flags", json::array()}};
 }
 
 json to_json(const DecisionRecord& d, const std::vector<Payment>& payments) {
   json pays = json::array();
   for (const Payment& p : payments) pays.push_back({{"month", p.month}, {"amount", p.amount}, {"status", p.status}});
-  return {{"id", d.id}, {"application_id", d.application_id}, {"outcome", d.outcome}, {"amount", d.amount},
-          {"from", nullable(d.period_from)}, {"to", nullable(d.period_to)}, {"steps", steps_json(d.steps)},
-          {"note", d.note}, {"agreement_on", nullable(d.agreement_on)}, {"decided_at", d.decided_at}, {"stopped_from", nullable(d.stopped_from)},
-          {"stop_reason", nullable(d.stop_reason)}, {"payments", pays}};
+  json out = decision_summary(d);
+  out.update({{"application_id", d.application_id}, {"steps", steps_json(d.steps)}, {"note", d.note},
+              {"agreement_on", nullable(d.agreement_on)}, {"stop_reason", nullable(d.stop_reason)},
+              {"recalculation_reason", nullable(d.recalculation_reason)}, {"payments", pays}});
+  return out;
 }
 
 Result<DeclarationPatch> declaration_patch(const json& body, const Application& a) {

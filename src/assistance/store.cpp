@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/id_list.h"
+
 namespace atb::assistance {
 
 using storage::params;
@@ -28,8 +30,81 @@ nlohmann::json steps_json(const std::vector<Text>& steps) {
 
 namespace {
 
+// `text` as a JSON string, escaped as nlohmann::json::dump() escapes it (UTF-8 kept as it is).
+void append_json_string(std::string& out, const std::string& text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t plain = 0;  // start of the characters not yet appended, none of them escaped
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if (u > 0x1F && u != '"' && u != '\\') continue;
+    out.append(text, plain, i - plain);
+    plain = i + 1;
+    switch (u) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += kHex[u >> 4];
+        out += kHex[u & 0xF];
+    }
+  }
+  out.append(text, plain, std::string::npos);
+  out += '"';
+}
+
+}  // namespace
+
+std::string steps_text(const std::vector<Text>& steps) {
+  std::size_t size = 2;
+  for (const Text& t : steps) size += t.lv.size() + t.en.size() + 20;
+  std::string out;
+  out.reserve(size + size / 8);
+  out += '[';
+  for (const Text& t : steps) {
+    out += out.size() == 1 ? "{\"en\":" : ",{\"en\":";  // keys in nlohmann's (sorted) order
+    append_json_string(out, t.en);
+    out += ",\"lv\":";
+    append_json_string(out, t.lv);
+    out += '}';
+  }
+  out += ']';
+  return out;
+}
+
+const std::vector<std::string>& decision_insert_columns() {
+  static const std::vector<std::string> columns = {"application_id", "outcome", "amount", "period_from", "period_to",
+                                                   "steps", "note", "agreement_on", "decided_by", "decided_at",
+                                                   "supersedes_id", "recalculation_reason"};
+  return columns;
+}
+
+void append_decision_row(storage::Params& row, const DecisionRecord& d, std::int64_t user_id, const std::string& now) {
+  using storage::value;
+  row.push_back(value(d.application_id));
+  row.push_back(value(d.outcome));
+  row.push_back(value(d.amount));
+  row.push_back(value(d.period_from));
+  row.push_back(value(d.period_to));
+  row.push_back(value(steps_text(d.steps)));
+  row.push_back(value(d.note));
+  row.push_back(value(d.agreement_on));
+  row.push_back(value(user_id));
+  row.push_back(value(now));
+  row.push_back(value(d.supersedes_id));
+  row.push_back(value(d.recalculation_reason));
+}
+
+namespace {
+
 std::vector<Text> steps_from(const std::string& text) {
   std::vector<Text> out;
+  if (text.empty()) return out;  // not read (load_decided)
   const auto j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_array()) return out;
   for (const auto& s : j) out.push_back({s.value("lv", ""), s.value("en", "")});
@@ -37,13 +112,15 @@ std::vector<Text> steps_from(const std::string& text) {
 }
 
 DecisionRecord decision_from(const storage::Row& r) {
-  return DecisionRecord{r.integer(0), r.integer(1), r.text(2), r.integer(3), r.opt_text(4), r.opt_text(5),
-                        steps_from(r.text(6)), r.text(7), r.opt_text(11), r.text(8), r.opt_text(9), r.opt_text(10)};
+  return DecisionRecord{r.integer(0),      r.integer(1),   r.text(2),         r.integer(3),
+                        r.opt_text(4),     r.opt_text(5),  steps_from(r.text(6)), r.text(7),
+                        r.opt_text(11),    r.text(8),      r.opt_text(9),     r.opt_text(10),
+                        r.opt_integer(12), r.opt_text(13), r.opt_integer(14), r.opt_text(15)};
 }
 
 constexpr const char* kDecisionColumns =
     "id, application_id, outcome, amount, period_from, period_to, steps, note, decided_at, stopped_from, stop_reason,"
-    " agreement_on";
+    " agreement_on, supersedes_id, recalculation_reason, superseded_by_id, superseded_from";
 
 }  // namespace
 
@@ -81,14 +158,16 @@ Result<std::optional<Application>> load_application(storage::Connection& c, std:
   const storage::Row& r = rows[0];
   Application a{r.integer(0), r.integer(1), r.integer(2), r.text(3), r.text(4), r.integer(5), r.text(6),
                 r.integer(7), r.text(8), r.opt_text(9), r.opt_text(10), r.integer(11), r.integer(12), {}, {}, {},
-                std::nullopt, r.text(13)};
+                std::nullopt, {}, r.text(13)};
   ATB_TRY_ASSIGN(members, c.query("SELECT m.person_id, p.given_names, p.surname, p.birth_date, m.able_to_work,"
-                                  " m.pensioner, m.disability FROM assistance_member m JOIN person p ON p.id = m.person_id"
+                                  " m.pensioner, m.disability, m.owns_property, m.has_savings"
+                                  " FROM assistance_member m JOIN person p ON p.id = m.person_id"
                                   " WHERE m.application_id = ? ORDER BY CASE WHEN m.person_id = ? THEN 0 ELSE 1 END,"
                                   " p.birth_date, p.id",
                                   params(id, a.applicant_id)));
   for (const storage::Row& m : members) {
-    a.members.push_back({m.integer(0), m.text(1), m.text(2), m.text(3), m.integer(4) != 0, m.integer(5) != 0, m.integer(6) != 0});
+    a.members.push_back({m.integer(0), m.text(1), m.text(2), m.text(3), m.integer(4) != 0, m.integer(5) != 0,
+                         m.integer(6) != 0, m.integer(7) != 0, m.integer(8) != 0});
   }
   ATB_TRY_ASSIGN(incomes, c.query("SELECT person_id, month, kind, amount FROM assistance_income WHERE application_id = ?"
                                   " ORDER BY person_id, month, kind, id",
@@ -96,10 +175,13 @@ Result<std::optional<Application>> load_application(storage::Connection& c, std:
   for (const storage::Row& i : incomes) a.incomes.push_back({i.integer(0), i.text(1), i.text(2), i.integer(3)});
   ATB_TRY_ASSIGN(housing, c.query("SELECT kind, amount FROM assistance_housing WHERE application_id = ?", params(id)));
   for (const storage::Row& h : housing) a.housing[h.text(0)] = h.integer(1);
-  ATB_TRY_ASSIGN(decision, c.query(std::string("SELECT ") + kDecisionColumns +
-                                       " FROM assistance_decision WHERE application_id = ?",
-                                   params(id)));
-  if (!decision.empty()) a.decision = decision_from(decision[0]);
+  ATB_TRY_ASSIGN(decisions, c.query(std::string("SELECT ") + kDecisionColumns +
+                                        " FROM assistance_decision WHERE application_id = ? ORDER BY id",
+                                    params(id)));
+  for (const storage::Row& d : decisions) {
+    a.history.push_back(decision_from(d));
+    if (!a.history.back().superseded_by_id) a.decision = a.history.back();
+  }
   return std::optional(std::move(a));
 }
 
@@ -120,9 +202,10 @@ Result<bool> update_declaration(storage::Connection& c, std::int64_t id, std::in
   if (n != 1) return false;
   if (members) {
     for (const DeclaredMember& m : *members) {
-      ATB_TRY(c.execute("UPDATE assistance_member SET able_to_work = ?, pensioner = ?, disability = ?"
-                        " WHERE application_id = ? AND person_id = ?",
-                        params(m.able_to_work, m.pensioner, m.disability, id, m.person_id)));
+      ATB_TRY(c.execute("UPDATE assistance_member SET able_to_work = ?, pensioner = ?, disability = ?,"
+                        " owns_property = ?, has_savings = ? WHERE application_id = ? AND person_id = ?",
+                        params(m.able_to_work, m.pensioner, m.disability, m.owns_property, m.has_savings, id,
+                               m.person_id)));
     }
   }
   if (incomes) {
@@ -167,7 +250,7 @@ Result<std::pair<std::vector<ApplicationRow>, std::int64_t>> list_applications(
   }
   if (!review_before.empty()) {
     where += " AND EXISTS (SELECT 1 FROM assistance_decision d WHERE d.application_id = a.id AND d.outcome = 'granted'"
-             " AND d.stopped_from IS NULL AND d.period_to <= ?)";
+             " AND d.stopped_from IS NULL AND d.superseded_by_id IS NULL AND d.period_to <= ?)";
     ps.push_back(review_before);
   }
   ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM assistance_application a" + where, ps));
@@ -189,10 +272,18 @@ Result<std::pair<std::vector<ApplicationRow>, std::int64_t>> list_applications(
 
 Result<std::int64_t> insert_decision(storage::Connection& c, const DecisionRecord& d, std::int64_t user_id,
                                      const std::vector<Payment>& payments, const std::string& now) {
-  ATB_TRY_ASSIGN(rows, c.query("INSERT INTO assistance_decision (application_id, outcome, amount, period_from, period_to,"
-                               " steps, note, agreement_on, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                               params(d.application_id, d.outcome, d.amount, d.period_from, d.period_to,
-                                      steps_json(d.steps).dump(), d.note, d.agreement_on, user_id, now)));
+  static const std::string sql = [] {
+    std::string columns, marks;
+    for (const std::string& column : decision_insert_columns()) {
+      columns += (columns.empty() ? "" : ", ") + column;
+      marks += marks.empty() ? "?" : ", ?";
+    }
+    return "INSERT INTO assistance_decision (" + columns + ") VALUES (" + marks + ") RETURNING id";
+  }();
+  storage::Params row;
+  row.reserve(decision_insert_columns().size());
+  append_decision_row(row, d, user_id, now);
+  ATB_TRY_ASSIGN(rows, c.query(sql, row));
   const std::int64_t id = rows[0].integer(0);
   for (const Payment& p : payments) {
     ATB_TRY(c.execute("INSERT INTO assistance_payment (decision_id, month, amount, status, changed_at) VALUES (?, ?, ?, 'planned', ?)",
@@ -226,13 +317,147 @@ Result<void> stop_decision(storage::Connection& c, std::int64_t decision_id, con
   return ok();
 }
 
+Result<bool> supersede_decision(storage::Connection& c, std::int64_t decision_id, std::int64_t by_id,
+                                const std::string& from_month, const std::string& now) {
+  ATB_TRY_ASSIGN(n, c.execute("UPDATE assistance_decision SET superseded_by_id = ?, superseded_from = ?"
+                              " WHERE id = ? AND superseded_by_id IS NULL AND stopped_from IS NULL",
+                              params(by_id, from_month, decision_id)));
+  if (n != 1) return false;
+  ATB_TRY(c.execute("UPDATE assistance_payment SET status = 'superseded', changed_at = ?"
+                    " WHERE decision_id = ? AND month >= ? AND status = 'planned'",
+                    params(now, decision_id, from_month)));
+  return true;
+}
+
+namespace {
+
+// "?, ?, …" with `n` placeholders.
+std::string placeholders(std::size_t n) {
+  std::string out;
+  out.reserve(3 * n);
+  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
+// supersede_decisions for the `n` pairs from `at`.
+Result<void> supersede_chunk(storage::Connection& c, const std::vector<std::pair<std::int64_t, std::int64_t>>& pairs,
+                             std::size_t at, std::size_t n, const std::string& from_month, const std::string& now) {
+  std::string cases;
+  cases.reserve(32 * n);
+  for (std::size_t i = 0; i < n; ++i) cases += " WHEN ? THEN CAST(? AS BIGINT)";
+  const std::string list = placeholders(n);
+  storage::Params ps;
+  ps.reserve(3 * n + 1);
+  for (std::size_t i = at; i < at + n; ++i) {
+    ps.push_back(pairs[i].first);
+    ps.push_back(pairs[i].second);
+  }
+  ps.push_back(from_month);
+  for (std::size_t i = at; i < at + n; ++i) ps.push_back(pairs[i].first);
+  ATB_TRY_ASSIGN(marked, c.execute("UPDATE assistance_decision SET superseded_by_id = CASE id" + cases +
+                                       " END, superseded_from = ? WHERE id IN (" + list +
+                                       ") AND superseded_by_id IS NULL AND stopped_from IS NULL",
+                                   ps));
+  if (marked != static_cast<std::int64_t>(n)) {
+    return Error::internal("one of decisions " + std::to_string(pairs[at].first) + "… (" + std::to_string(n) +
+                           ") was superseded or stopped during the run");
+  }
+  storage::Params payments{now};
+  payments.reserve(n + 2);
+  for (std::size_t i = at; i < at + n; ++i) payments.push_back(pairs[i].first);
+  payments.push_back(from_month);
+  ATB_TRY(c.execute("UPDATE assistance_payment SET status = 'superseded', changed_at = ? WHERE decision_id IN (" + list +
+                        ") AND month >= ? AND status = 'planned'",
+                    payments));
+  return ok();
+}
+
+}  // namespace
+
+Result<void> supersede_decisions(storage::Connection& c, const std::vector<std::pair<std::int64_t, std::int64_t>>& pairs,
+                                 const std::string& from_month, const std::string& now) {
+  for (std::size_t at = 0; at < pairs.size();) {
+    // A few fixed sizes, so that only a handful of statements are prepared.
+    std::size_t n = 1;
+    for (std::size_t size : {std::size_t{500}, std::size_t{100}, std::size_t{10}}) {
+      if (size <= pairs.size() - at) {
+        n = size;
+        break;
+      }
+    }
+    ATB_TRY(supersede_chunk(c, pairs, at, n, from_month, now));
+    at += n;
+  }
+  return ok();
+}
+
+Result<std::vector<std::int64_t>> decisions_in_force(storage::Connection& c, const std::string& day) {
+  ATB_TRY_ASSIGN(rows, c.query("SELECT id FROM assistance_decision WHERE outcome = 'granted' AND stopped_from IS NULL"
+                               " AND superseded_by_id IS NULL AND period_from <= ? AND period_to >= ? ORDER BY id",
+                               params(day, day)));
+  std::vector<std::int64_t> out;
+  out.reserve(rows.size());
+  for (const storage::Row& r : rows) out.push_back(r.integer(0));
+  return out;
+}
+
+Result<std::vector<DecidedApplication>> load_decided(storage::Connection& c, const std::vector<std::int64_t>& ids) {
+  std::vector<DecidedApplication> out;
+  if (ids.empty()) return out;
+  std::string list;  // integers only: safe to write into the statement
+  for (std::int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+  const std::string apps = "(SELECT application_id FROM assistance_decision WHERE id IN (" + list + "))";
+  // The same columns as kDecisionColumns but the explanation, which a recalculation does not use.
+  ATB_TRY_ASSIGN(decisions, c.query("SELECT id, application_id, outcome, amount, period_from, period_to, '' AS steps, note,"
+                                    " decided_at, stopped_from, stop_reason, agreement_on, supersedes_id, recalculation_reason,"
+                                    " superseded_by_id, superseded_from FROM assistance_decision WHERE id IN (" + list + ")"));
+  ATB_TRY_ASSIGN(rows, c.query("SELECT id, municipality_id, kind, applicant_id, application_month FROM assistance_application"
+                               " WHERE id IN " + apps));
+  std::map<std::int64_t, Application> by_id;
+  for (const storage::Row& r : rows) {
+    Application& a = by_id[r.integer(0)];
+    a.id = r.integer(0);
+    a.municipality_id = r.integer(1);
+    a.kind = r.text(2);
+    a.applicant_id = r.integer(3);
+    a.application_month = r.text(4);
+  }
+  ATB_TRY_ASSIGN(members, c.query("SELECT m.application_id, m.person_id, p.birth_date, m.able_to_work, m.pensioner, m.disability,"
+                                  " m.owns_property, m.has_savings FROM assistance_member m JOIN person p ON p.id = m.person_id"
+                                  " WHERE m.application_id IN " + apps + " ORDER BY m.application_id, p.birth_date, p.id"));
+  for (const storage::Row& m : members) {
+    by_id[m.integer(0)].members.push_back({m.integer(1), "", "", m.text(2), m.integer(3) != 0, m.integer(4) != 0,
+                                           m.integer(5) != 0, m.integer(6) != 0, m.integer(7) != 0});
+  }
+  ATB_TRY_ASSIGN(incomes, c.query("SELECT application_id, person_id, month, kind, amount FROM assistance_income"
+                                  " WHERE application_id IN " + apps + " ORDER BY application_id, person_id, month, kind, id"));
+  for (const storage::Row& i : incomes) by_id[i.integer(0)].incomes.push_back({i.integer(1), i.text(2), i.text(3), i.integer(4)});
+  ATB_TRY_ASSIGN(housing, c.query("SELECT application_id, kind, amount FROM assistance_housing WHERE application_id IN " + apps));
+  for (const storage::Row& h : housing) by_id[h.integer(0)].housing[h.text(1)] = h.integer(2);
+  std::map<std::int64_t, DecisionRecord> decided;
+  for (const storage::Row& r : decisions) {
+    DecisionRecord d = decision_from(r);
+    decided.emplace(d.id, std::move(d));
+  }
+  std::map<std::int64_t, int> uses;  // decisions an application has here (one when all are in force)
+  for (const auto& [id, d] : decided) ++uses[d.application_id];
+  out.reserve(ids.size());
+  for (std::int64_t id : ids) {
+    const auto d = decided.find(id);
+    if (d == decided.end()) continue;
+    Application& a = by_id[d->second.application_id];
+    out.push_back({--uses[d->second.application_id] == 0 ? std::move(a) : a, std::move(d->second)});
+  }
+  return out;
+}
+
 Result<std::vector<std::pair<std::string, std::int64_t>>> overlapping_grants(
     storage::Connection& c, std::int64_t municipality_id, const std::string& kind,
     const std::vector<std::int64_t>& person_ids, const std::string& from, const std::string& to) {
   std::vector<std::pair<std::string, std::int64_t>> out;
   if (person_ids.empty()) return out;
-  std::string ids;
-  for (std::int64_t person : person_ids) ids += (ids.empty() ? "" : ",") + std::to_string(person);
+  storage::Params ps = params(kind, municipality_id, to, from);
+  const std::string in = storage::id_placeholders(person_ids, ps);
   // The same persons by any of their personal codes, in another municipality's records.
   ATB_TRY_ASSIGN(rows, c.query(
       "SELECT DISTINCT m.name, d.id FROM assistance_decision d"
@@ -242,9 +467,9 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> overlapping_grants(
       " JOIN municipality m ON m.id = a.municipality_id"
       " WHERE d.outcome = 'granted' AND a.kind = ? AND a.municipality_id <> ?"
       " AND d.period_from <= ? AND d.period_to >= ?"
-      " AND pc.code IN (SELECT code FROM person_code WHERE person_id IN (" + ids + "))"
+      " AND pc.code IN (SELECT code FROM person_code WHERE person_id IN (" + in + "))"
       " ORDER BY d.id",
-      params(kind, municipality_id, to, from)));
+      ps));
   for (const storage::Row& r : rows) out.emplace_back(r.text(0), r.integer(1));
   return out;
 }

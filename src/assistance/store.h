@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,14 @@ namespace atb::assistance {
 
 /// An explanation as stored and sent: a JSON array of {"lv", "en"}.
 nlohmann::json steps_json(const std::vector<Text>& steps);
+
+/// The same as steps_json(steps).dump(), the stored form, written without building the JSON.
+std::string steps_text(const std::vector<Text>& steps);
+
+/// The columns insert_decision writes (not the id), in order, and a decision's values for them
+/// appended to `row`: for writing many decisions at once (registry::BulkInsert).
+const std::vector<std::string>& decision_insert_columns();
+void append_decision_row(storage::Params& row, const DecisionRecord& d, std::int64_t user_id, const std::string& now);
 
 /// Built-in kinds and the municipality's catalogue.
 Result<std::vector<BenefitKind>> load_kinds(storage::Connection& c, std::int64_t municipality_id);
@@ -33,7 +42,8 @@ struct NewApplication {
 Result<std::int64_t> insert_application(storage::Connection& c, const NewApplication& a,
                                         const std::string& now);
 
-/// An application with members (and their names), incomes, housing costs and decision.
+/// An application with members (and their names), incomes, housing costs, its decision in force
+/// and every decision (history).
 Result<std::optional<Application>> load_application(storage::Connection& c, std::int64_t id);
 
 /// The same for an application that must exist (internal error otherwise).
@@ -65,7 +75,8 @@ Result<std::pair<std::vector<ApplicationRow>, std::int64_t>> list_applications(
     storage::Connection& c, const std::string& visible, const std::string& status, const std::string& overdue_on,
     const std::string& review_before, int page, int page_size);
 
-/// Writes a decision and its planned payments; returns the decision id.
+/// Writes a decision (with what it supersedes, if a recalculation) and its planned payments;
+/// returns the decision id.
 Result<std::int64_t> insert_decision(storage::Connection& c, const DecisionRecord& d,
                                      std::int64_t user_id, const std::vector<Payment>& payments,
                                      const std::string& now);
@@ -75,6 +86,30 @@ Result<std::vector<Payment>> load_payments(storage::Connection& c, std::int64_t 
 Result<void> stop_decision(storage::Connection& c, std::int64_t decision_id,
                            const std::string& from_month, const std::string& reason,
                            const std::string& now);
+
+/// Marks decision `decision_id` superseded by `by_id` from `from_month` (YYYY-MM) on and its
+/// planned payments of those months `superseded` (the rows stay). False, changing nothing, when
+/// it is already superseded or stopped.
+Result<bool> supersede_decision(storage::Connection& c, std::int64_t decision_id, std::int64_t by_id,
+                                const std::string& from_month, const std::string& now);
+
+/// supersede_decision for many (decision, superseded by) pairs at once, a few statements for
+/// hundreds of decisions. An internal error when one of them is already superseded or stopped
+/// (the caller's transaction must then roll back: some may be marked).
+Result<void> supersede_decisions(storage::Connection& c, const std::vector<std::pair<std::int64_t, std::int64_t>>& pairs,
+                                 const std::string& from_month, const std::string& now);
+
+/// The granted decisions not stopped or superseded whose period contains `day`, by id.
+Result<std::vector<std::int64_t>> decisions_in_force(storage::Connection& c, const std::string& day);
+
+/// Decisions `ids` with their applications and declarations (members without names), read in
+/// five queries: what a bulk recalculation needs. In the order of `ids`. The decisions come
+/// without their explanation (steps empty), which is not parsed.
+struct DecidedApplication {
+  Application application;
+  DecisionRecord decision;
+};
+Result<std::vector<DecidedApplication>> load_decided(storage::Connection& c, const std::vector<std::int64_t>& ids);
 
 /// Granted decisions of the same kind for any of `person_ids` in another municipality whose
 /// period overlaps [from, to]: (municipality name, decision id).

@@ -17,7 +17,8 @@ export const INCOME_KINDS = ['wages', 'pension', 'state_benefit', 'alimony', 'ot
 export type IncomeKind = (typeof INCOME_KINDS)[number]
 export const HOUSING_KINDS = ['rent', 'heating', 'electricity', 'water', 'gas', 'sewage', 'waste', 'telecom'] as const
 export type HousingKind = (typeof HOUSING_KINDS)[number]
-export const MEMBER_FLAGS = ['able_to_work', 'pensioner', 'disability'] as const
+/** A member's yes/no facts; property or savings make the household not needy. */
+export const MEMBER_FLAGS = ['able_to_work', 'pensioner', 'disability', 'owns_property', 'has_savings'] as const
 export type MemberFlag = (typeof MEMBER_FLAGS)[number]
 
 export interface BenefitKind {
@@ -41,6 +42,10 @@ export interface ApplicationMember {
   able_to_work: boolean
   pensioner: boolean
   disability: boolean
+  /** Owns property beyond her home. */
+  owns_property: boolean
+  /** Has savings above the amount the rules set. */
+  has_savings: boolean
 }
 
 export interface Income {
@@ -64,6 +69,12 @@ export interface DecisionSummary {
   from: string | null
   to: string | null
   decided_at?: string
+  /** A recalculation: the decision it supersedes from `from` on. */
+  supersedes_id?: number | null
+  /** Set once a recalculation superseded it: by which decision, from which month. */
+  superseded_by_id?: number | null
+  superseded_from?: string | null
+  stopped_from?: string | null
 }
 
 export interface ApplicationSummary {
@@ -87,6 +98,8 @@ export interface Application extends ApplicationSummary {
   incomes: Income[]
   housing_costs: HousingCosts | null
   decision: DecisionSummary | null
+  /** Every decision of the application, earliest first (recalculations included). */
+  decisions?: DecisionSummary[]
   flags: Flag[]
 }
 
@@ -102,7 +115,7 @@ export interface Calculation {
 export interface Payment {
   month: string
   amount: number
-  status: 'planned' | 'paid' | 'stopped' | string
+  status: 'planned' | 'paid' | 'stopped' | 'superseded' | string
 }
 
 export interface Decision extends DecisionSummary {
@@ -111,8 +124,9 @@ export interface Decision extends DecisionSummary {
   payments: Payment[]
   note?: string | null
   /** Set once the payments were stopped (from this month on, for this reason). */
-  stopped_from?: string | null
   stop_reason?: string | null
+  /** Why this recalculation was made. */
+  recalculation_reason?: string | null
 }
 
 /** One line of a month's payment list. */
@@ -206,6 +220,9 @@ export const assistanceApi = {
   decision: (decisionId: number, signal?: AbortSignal) => apiGet<Decision>(decision(decisionId), signal),
   pdfUrl: (decisionId: number) => `${decision(decisionId)}/pdf`,
   stop: (decisionId: number, body: { from_month: string; reason: string }) => apiPost<Decision>(`${decision(decisionId)}/stop`, body),
+  /** A new decision superseding this one from `from_month` on (answers the new decision). */
+  recalculate: (decisionId: number, body: { from_month: string; reason: string }) =>
+    apiPost<Decision>(`${decision(decisionId)}/recalculate`, body),
 
   thresholds: (signal?: AbortSignal) => apiGet<ThresholdSettings>(`${base}/thresholds`, signal),
   addThreshold: (row: ThresholdRow) => apiPost<ThresholdRow>(`${base}/thresholds`, row),

@@ -34,7 +34,7 @@ export function useDeclaration(application: () => Application | null) {
     for (const [key, cents] of sums) texts[key] = moneyInput(cents)
     for (const kind of HOUSING_KINDS) texts[housingKey(kind)] = moneyInput(app.housing_costs?.[kind] ?? null)
     for (const member of app.members) {
-      flags[member.person_id] = { able_to_work: member.able_to_work, pensioner: member.pensioner, disability: member.disability }
+      flags[member.person_id] = pick(member)
     }
     edited.clear()
     dirty.value = false
