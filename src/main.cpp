@@ -15,6 +15,7 @@
 #include "app/registry_commands.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "registry/search_key_upgrade.h"
 #include "storage/migrations.h"
 
 namespace {
@@ -73,6 +74,14 @@ int main(int argc, char** argv) {
   import_persons->add_option("--user", import_opts.user, "User name the import is done as (audit)");
   import_persons->add_option("--max-size", import_opts.max_size, "Refuse larger files, in bytes (default 1 GiB)");
   import_persons->add_option("--lang", import_opts.lang, "lv, en or both (default: from LANG)");
+  CLI::App* assistance = cli.add_subcommand("assistance", "Social assistance tools");
+  assistance->require_subcommand(1);
+  CLI::App* assistance_recalc =
+      assistance->add_subcommand("recalculate", "Recalculate the granted decisions in force in a month (after a threshold change)");
+  add_database(assistance_recalc);
+  std::string recalc_month, recalc_reason = "Sliekšņu maiņa / threshold change";
+  assistance_recalc->add_option("--month", recalc_month, "The month the new decisions take effect, YYYY-MM")->required();
+  assistance_recalc->add_option("--reason", recalc_reason, "The reason written on every new decision");
   cli.add_subcommand("version", "Print the version");
 
   CLI::App* user = cli.add_subcommand("user", "Manage user accounts");
@@ -148,8 +157,11 @@ int main(int argc, char** argv) {
   if (!db) return fail(db.error());
   auto applied = atb::storage::migrate(**db);
   if (!applied) return fail(applied.error());
+  auto rekeyed = atb::registry::upgrade_search_keys(**db);
+  if (!rekeyed) return fail(rekeyed.error());
   if (cli.got_subcommand("migrate")) {
     std::cout << "Migrations applied: " << *applied << "\n";
+    if (*rekeyed > 0) std::cout << "Search keys rebuilt for " << *rekeyed << " persons\n";
     return 0;
   }
   atb::storage::Database& d = **db;
@@ -184,6 +196,9 @@ int main(int argc, char** argv) {
     auto v = atb::app::audit_verify(d, std::cout);
     if (!v) return fail(v.error());
     return *v ? 0 : 2;
+  }
+  if (assistance_recalc->parsed()) {
+    return atb::app::assistance_recalculate_command(d, recalc_month, recalc_reason, std::cout, std::cerr);
   }
   if (import_persons->parsed()) return atb::app::import_persons_command(d, import_opts, std::cout, std::cerr);
   if (demo_opts.csv) return atb::app::demo_csv(d, demo_opts, std::cout, std::cerr);

@@ -7,6 +7,8 @@
 #include <set>
 
 #include "access/session_store.h"
+#include "cases/case_store.h"
+#include "cases/intake_store.h"
 #include "core/time.h"
 #include "registry/person_store.h"
 #include "support/app_fixture.h"
@@ -129,6 +131,8 @@ std::vector<Row> table() {
        {U, N, N, N, N, N, N, N, N, N}},
       {Method::post, "/api/v1/assistance/decisions/{id}/stop", "/api/v1/assistance/decisions/999999/stop",
        R"({"from_month":"2099-01","reason":"Matrica"})", {U, N, N, N, N, N, N, N, N, N}},
+      {Method::post, "/api/v1/assistance/decisions/{id}/recalculate", "/api/v1/assistance/decisions/999999/recalculate",
+       R"({"from_month":"2099-01","reason":"Matrica"})", {U, N, N, N, N, N, N, N, N, N}},
       {Method::get, "/api/v1/assistance/payments", "/api/v1/assistance/payments?month=2026-01", "",
        {U, F, 200, 200, 200, 200, F, F, F, F}},
       {Method::get, "/api/v1/assistance/kinds", "/api/v1/assistance/kinds", "", {U, F, 200, 200, 200, 200, F, F, F, F}},
@@ -142,6 +146,59 @@ std::vector<Row> table() {
       {Method::post, "/api/v1/assistance/norms", "/api/v1/assistance/norms",
        R"({"from":"2030-01-01","rent":1,"heating":1,"electricity":1,"water":1,"gas":1,"sewage":1,"waste":1,"telecom":1})",
        {U, F, F, F, F, F, F, 204, F, F}},
+      // Case management. {iin}: an open intake of team families; {cin}: a case of families led
+      // by the matrix's social worker ({sw}); {tfam}: team families.
+      {Method::get, "/api/v1/intakes", "/api/v1/intakes", "", {U, 200, 200, 200, 200, F, F, F, F, F}},
+      {Method::post, "/api/v1/intakes", "/api/v1/intakes",
+       R"({"channel":"phone","urgency":"routine","reporter":{"kind":"anonymous"},"concern":"Matrica","problems":["other"]})",
+       {U, 201, 201, 201, F, F, F, F, F, F}},
+      {Method::get, "/api/v1/intakes/duty-board", "/api/v1/intakes/duty-board", "", {U, 200, 200, 200, 200, F, F, F, F, F}},
+      {Method::put, "/api/v1/intakes/duty-worker", "/api/v1/intakes/duty-worker", R"({"team_id":{tfam},"user_id":{sw}})",
+       {U, F, 200, 200, F, F, F, F, F, F}},
+      {Method::get, "/api/v1/intakes/{id}", "/api/v1/intakes/{iin}", "", {U, 200, 200, 200, 200, N, N, N, N, N}},
+      {Method::patch, "/api/v1/intakes/{id}", "/api/v1/intakes/{iin}", R"({"version":999999})",
+       {U, 409, 409, 409, F, N, N, N, N, N}},
+      {Method::post, "/api/v1/intakes/{id}/outcome", "/api/v1/intakes/{iin}/outcome",
+       R"({"version":999999,"outcome":"no_action","reason":"Matrica"})", {U, 409, 409, 409, F, N, N, N, N, N}},
+      // Public: no login, throttled per address (five an hour), whoever calls.
+      {Method::post, "/api/v1/public/requests", "/api/v1/public/requests", R"({"phone":"20000000","concern":"Matrica"})",
+       {201, 201, 201, 201, 201, 429, 429, 429, 429, 429}},
+      {Method::get, "/api/v1/cases", "/api/v1/cases", "", {U, 200, 200, 200, 200, F, F, F, F, F}},
+      {Method::get, "/api/v1/cases/{id}", "/api/v1/cases/{cin}", "", {U, 200, 200, 200, 200, N, N, N, N, N}},
+      {Method::patch, "/api/v1/cases/{id}", "/api/v1/cases/{cin}", R"({"version":999999})",
+       {U, 409, 409, 409, F, N, N, N, N, N}},
+      {Method::post, "/api/v1/cases/{id}/transitions", "/api/v1/cases/{cin}/transitions",
+       R"({"version":999999,"to":"agreement","reason":"Matrica"})", {U, 409, 409, 409, F, N, N, N, N, N}},
+      {Method::post, "/api/v1/cases/{id}/agreement", "/api/v1/cases/{cin}/agreement",
+       R"({"agreed_on":"2000-01-01","person_ids":[{pin}]})", {U, 422, 422, 422, F, N, N, N, N, N}},
+      {Method::post, "/api/v1/cases/{id}/closure-request", "/api/v1/cases/{cin}/closure-request",
+       R"({"reason":"other","outcome_rating":3})", {U, 201, F, F, F, N, N, N, N, N}},
+      {Method::post, "/api/v1/cases/{id}/closure-decision", "/api/v1/cases/{cin}/closure-decision",
+       R"({"approved":false})", {U, F, 200, F, F, N, N, N, N, N}},
+      // Assessments: instruments for the case roles; a case's assessments through the case's
+      // access (change: lead, supervisor, head; read: director). 999999: no such assessment.
+      {Method::get, "/api/v1/instruments", "/api/v1/instruments", "", {U, 200, 200, 200, 200, F, F, F, F, F}},
+      {Method::get, "/api/v1/instruments/{id}/{version}", "/api/v1/instruments/adult-in-crisis/1", "",
+       {U, 200, 200, 200, 200, F, F, F, F, F}},
+      {Method::get, "/api/v1/cases/{id}/assessments", "/api/v1/cases/{cin}/assessments", "",
+       {U, 200, 200, 200, 200, N, N, N, N, N}},
+      {Method::post, "/api/v1/cases/{id}/assessments", "/api/v1/cases/{cin}/assessments",
+       R"({"instrument":"adult-in-crisis"})", {U, 201, 201, 201, F, N, N, N, N, N}},
+      {Method::get, "/api/v1/cases/{id}/assessments/{aid}", "/api/v1/cases/{cin}/assessments/999999", "",
+       {U, N, N, N, N, N, N, N, N, N}},
+      {Method::put, "/api/v1/cases/{id}/assessments/{aid}", "/api/v1/cases/{cin}/assessments/999999",
+       R"({"version":1,"answers":{"members":[]}})", {U, N, N, N, F, N, N, N, N, N}},
+      {Method::post, "/api/v1/cases/{id}/assessments/{aid}/complete", "/api/v1/cases/{cin}/assessments/999999/complete",
+       R"({"version":1})", {U, N, N, N, F, N, N, N, N, N}},
+      {Method::get, "/api/v1/cases/{id}/assessments/{aid}/result", "/api/v1/cases/{cin}/assessments/999999/result", "",
+       {U, N, N, N, N, N, N, N, N, N}},
+      {Method::get, "/api/v1/audit/entities/{type}/{id}", "/api/v1/audit/entities/case/{cin}", "",
+       {U, F, 200, 200, 200, F, F, F, 200, F}},
+      {Method::get, "/api/v1/audit/entities/{type}/{id}", "/api/v1/audit/entities/intake/{iin}", "",
+       {U, F, 200, 200, 200, F, F, F, 200, F}},
+      {Method::get, "/api/v1/notifications", "/api/v1/notifications", "", {U, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+      {Method::post, "/api/v1/notifications/{id}/read", "/api/v1/notifications/999999/read", "{}",
+       {U, N, N, N, N, N, N, N, N, N}},
       {Method::del, "/api/v1/sessions/{id}", "/api/v1/sessions/{session}", "", {U, N, N, N, N, N, N, 204, N, N}},
       {Method::del, "/api/v1/session", "/api/v1/session", "", {U, 204, 204, 204, 204, 204, 204, 204, 204, 204}},
   };
@@ -176,6 +233,9 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
     household_in_ = id_of("SELECT id FROM household WHERE name = 'Bērziņu ģimene'");
     person_other_ = other_municipality_person();
     application_in_ = id_of("SELECT MIN(id) FROM assistance_application");
+    team_families_ = id_of("SELECT id FROM team WHERE code = 'families'");
+    worker_id_ = id_of("SELECT id FROM app_user WHERE username = 'm.worker'");
+    add_case_records();
   }
 
   std::int64_t id_of(const std::string& sql) {
@@ -198,6 +258,37 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
   }
 
   static test::As as(const test::TestUser& u) { return test::As{u.session_token, u.csrf, ""}; }
+
+  // An open intake and a case of team families (lead: the matrix's social worker).
+  void add_case_records() {
+    auto ids = f_.db().write([&](storage::Connection& c) -> Result<std::pair<std::int64_t, std::int64_t>> {
+      ATB_TRY_ASSIGN(team, cases::team_scope(c, team_families_));
+      cases::Intake i;
+      i.reference = "P-MATR-IX22";
+      i.municipality_id = team->municipality_id;
+      i.department_id = team->department_id;
+      i.team_id = team->team_id;
+      i.channel = "phone";
+      i.urgency = "routine";
+      i.reporter = {"person", "Matricas Ziņotāja", "20000000"};
+      i.concern = "Matrica";
+      i.received_at = i.created_at = "2026-01-01T00:00:00.000Z";
+      i.first_contact_due_on = "2026-01-15";
+      ATB_TRY_ASSIGN(intake, cases::insert_intake(c, i));
+      cases::CaseFile k;
+      k.municipality_id = team->municipality_id;
+      k.department_id = team->department_id;
+      k.team_id = team->team_id;
+      k.household_id = household_in_;
+      k.lead_worker_id = worker_id_;
+      k.opened_on = "2026-01-02";
+      ATB_TRY_ASSIGN(kase, cases::insert_case(c, k, "Matrica", worker_id_, "2026-01-02T00:00:00.000Z"));
+      return std::pair{intake, kase};
+    });
+    ASSERT_TRUE(ids) << ids.error().detail;
+    intake_in_ = ids->first;
+    case_in_ = ids->second;
+  }
 
   std::int64_t other_municipality_user() {
     auto id = f_.db().write([](storage::Connection& c) -> Result<std::int64_t> {
@@ -223,6 +314,10 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
     replace("{pother}", std::to_string(person_other_));
     replace("{hin}", std::to_string(household_in_));
     replace("{ain}", std::to_string(application_in_));
+    replace("{iin}", std::to_string(intake_in_));
+    replace("{cin}", std::to_string(case_in_));
+    replace("{tfam}", std::to_string(team_families_));
+    replace("{sw}", std::to_string(worker_id_));
     replace("{out}", std::to_string(out_of_scope_));
     if (target.find("{session}") != std::string::npos) {
       // A fresh session of the target user for every caller, so each try has something to end.
@@ -240,6 +335,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
   test::TestUser in_scope_;
   std::int64_t out_of_scope_ = 0;
   std::int64_t person_in_ = 0, person_out_ = 0, person_other_ = 0, household_in_ = 0, application_in_ = 0;
+  std::int64_t team_families_ = 0, worker_id_ = 0, intake_in_ = 0, case_in_ = 0;
   int victims_ = 0;
 };
 

@@ -85,5 +85,31 @@ TEST(Config, TheShippedExampleFileIsValid) {
   EXPECT_TRUE(validate(*c));
 }
 
+TEST(Config, CaseManagementSection) {
+  auto defaults = load_config("", env_of({}));
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->intake_routine_working_days, 10);
+  EXPECT_EQ(defaults->intake_priority_working_days, 3);
+  EXPECT_EQ(defaults->web_intake_team, "families");
+  const std::string path = write_file(
+      "[cases]\nroutine_working_days = 15\npriority_working_days = 5\nweb_municipality = \"cesis\"\n"
+      "web_department = \"social_work\"\nweb_team = \"adults\"\npublic_requests_per_hour = 20\n"
+      "public_request_body = 4096\n");
+  auto c = load_config(path, env_of({}));
+  ASSERT_TRUE(c) << c.error().message.en;
+  EXPECT_EQ(c->intake_routine_working_days, 15);
+  EXPECT_EQ(c->intake_priority_working_days, 5);
+  EXPECT_EQ(c->web_intake_municipality, "cesis");
+  EXPECT_EQ(c->web_intake_team, "adults");
+  EXPECT_EQ(c->public_requests_per_hour, 20);
+  EXPECT_EQ(c->public_request_body, 4096u);
+  EXPECT_TRUE(validate(*c));
+  c->intake_priority_working_days = 16;  // above the routine deadline
+  EXPECT_FALSE(validate(*c));
+  auto unknown = load_config(write_file("[cases]\nroutine_days = 3\n"), env_of({}));
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().fields[0].field, "cases.routine_days");
+}
+
 }  // namespace
 }  // namespace atb

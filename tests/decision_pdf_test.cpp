@@ -1,57 +1,22 @@
 // The PDF writer and the written decision, read back with pdftotext (poppler-utils).
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "assistance/decision_pdf.h"
 #include "core/pdf_document.h"
+#include "support/pdf_text.h"
 
 namespace atb {
 namespace {
 
-/// What pdftotext reads from `bytes`. Pages end with '\f'.
-std::string pdf_text(const std::string& bytes) {
-  char path[] = "/tmp/atbalsts-pdf-test-XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) return "";
-  ::close(fd);
-  std::ofstream(path, std::ios::binary) << bytes;
-  std::string out;
-  // libharu's ToUnicode maps make poppler print harmless syntax warnings on stderr.
-  const std::string command = "pdftotext -enc UTF-8 '" + std::string(path) + "' - 2>/dev/null";
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-    pclose(pipe);
-  }
-  ::unlink(path);
-  return out;
-}
+using test::flat;
+using test::pdf_text;
 
-/// The text with every run of whitespace (line breaks, page breaks) made one space.
-std::string flat(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '\r';
-    if (!space) {
-      out += c;
-    } else if (!out.empty() && out.back() != ' ') {
-      out += ' ';
-    }
-  }
-  return out;
-}
-
-int pages(const std::string& text) {
-  return static_cast<int>(std::count(text.begin(), text.end(), '\f'));
-}
+int pages(const std::string& text) { return test::pdf_pages(text); }
 
 /// How often `word` occurs in `text`.
 int occurrences(const std::string& text, const std::string& word) {

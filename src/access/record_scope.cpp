@@ -152,4 +152,87 @@ std::string assistance_visible_sql(const Principal& p, std::string_view a) {
   return fmt::format("({}.municipality_id = {} AND ({}))", a, p.municipality_id, fmt::join(terms, " OR "));
 }
 
+Access case_access(const Principal& p, const CaseScope& s) {
+  RecordScope scope{s.municipality_id, s.department_id, s.team_id, s.co_worker_ids, {}, false};
+  scope.assigned_user_ids.push_back(s.lead_worker_id);
+  return record_access(p, scope);
+}
+
+std::string case_visible_sql(const Principal& p, std::string_view c) {
+  if (p.has(Role::director)) return fmt::format("({}.municipality_id = {})", c, p.municipality_id);
+  std::vector<std::string> terms;
+  if (p.has(Role::social_worker)) {
+    terms.push_back(fmt::format("{}.lead_worker_id = {}", c, p.user_id));
+    terms.push_back(fmt::format("EXISTS (SELECT 1 FROM case_worker cw WHERE cw.case_id = {}.id AND cw.user_id = {})", c,
+                                p.user_id));
+  }
+  if ((p.has(Role::social_worker) || p.has(Role::supervisor)) && !p.team_ids.empty()) {
+    terms.push_back(fmt::format("{}.team_id IN ({})", c, fmt::join(p.team_ids, ",")));
+  }
+  if (p.has(Role::department_head) && !p.department_ids.empty()) {
+    terms.push_back(fmt::format("{}.department_id IN ({})", c, fmt::join(p.department_ids, ",")));
+  }
+  if (terms.empty()) return "(1=0)";
+  return fmt::format("({}.municipality_id = {} AND ({}))", c, p.municipality_id, fmt::join(terms, " OR "));
+}
+
+Result<void> may_request_closure(const Principal& p, const CaseScope& s) {
+  if (p.user_id == s.lead_worker_id && case_access(p, s) == Access::change) return ok();
+  return forbidden({"Slēgšanu pieprasa gadījuma vadošais darbinieks.", "Closure is requested by the case's lead worker."});
+}
+
+Result<void> may_assign_lead(const Principal& p, const CaseScope& s) {
+  const bool same = p.municipality_id == s.municipality_id;
+  if (same && p.has(Role::supervisor) && contains(p.team_ids, s.team_id)) return ok();
+  if (same && p.has(Role::department_head) && contains(p.department_ids, s.department_id)) return ok();
+  return forbidden({"Vadošo darbinieku nosaka komandas vadītājs.", "The lead worker is named by the team's supervisor."});
+}
+
+Result<void> may_decide_closure(const Principal& p, const CaseScope& s) {
+  if (p.has(Role::supervisor) && p.municipality_id == s.municipality_id && contains(p.team_ids, s.team_id)) return ok();
+  return forbidden({"Slēgšanu apstiprina komandas vadītājs.", "Closure is approved by a supervisor of the team."});
+}
+
+Access intake_access(const Principal& p, const TeamScope& s) {
+  if (p.municipality_id != s.municipality_id) return Access::none;
+  if ((p.has(Role::social_worker) || p.has(Role::supervisor)) && contains(p.team_ids, s.team_id)) return Access::change;
+  if (p.has(Role::department_head) && contains(p.department_ids, s.department_id)) return Access::change;
+  if (p.has(Role::director)) return Access::read;
+  return Access::none;
+}
+
+std::string intake_visible_sql(const Principal& p, std::string_view i) {
+  if (p.has(Role::director)) return fmt::format("({}.municipality_id = {})", i, p.municipality_id);
+  std::vector<std::string> terms;
+  if ((p.has(Role::social_worker) || p.has(Role::supervisor)) && !p.team_ids.empty()) {
+    terms.push_back(fmt::format("{}.team_id IN ({})", i, fmt::join(p.team_ids, ",")));
+  }
+  if (p.has(Role::department_head) && !p.department_ids.empty()) {
+    terms.push_back(fmt::format("{}.department_id IN ({})", i, fmt::join(p.department_ids, ",")));
+  }
+  if (terms.empty()) return "(1=0)";
+  return fmt::format("({}.municipality_id = {} AND ({}))", i, p.municipality_id, fmt::join(terms, " OR "));
+}
+
+bool may_see_reporter(const Principal& p, const TeamScope& s) { return intake_access(p, s) == Access::change; }
+
+Result<void> may_work_cases(const Principal& p) {
+  if (p.has(Role::social_worker) || p.has(Role::supervisor) || p.has(Role::department_head) || p.has(Role::director)) {
+    return ok();
+  }
+  return forbidden({"Gadījumu vadība jūsu lomai nav pieejama.", "Case management is not available to your role."});
+}
+
+Result<void> may_take_intakes(const Principal& p) {
+  if (p.has(Role::social_worker) || p.has(Role::supervisor) || p.has(Role::department_head)) return ok();
+  return forbidden({"Pieteikumus reģistrē sociālā darba speciālisti.", "Intakes are registered by social work staff."});
+}
+
+Result<void> may_set_duty(const Principal& p, const TeamScope& s) {
+  const bool same = p.municipality_id == s.municipality_id;
+  if (same && p.has(Role::supervisor) && contains(p.team_ids, s.team_id)) return ok();
+  if (same && p.has(Role::department_head) && contains(p.department_ids, s.department_id)) return ok();
+  return forbidden({"Dežurantu nosaka komandas vadītājs.", "The duty worker is named by the team's supervisor."});
+}
+
 }  // namespace atb::access

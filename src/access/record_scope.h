@@ -1,5 +1,6 @@
-// The access policy for registry records (persons and households): who may read or change
-// them, decided from where the record is registered. The same rule exists in two forms, kept
+// The access policy for client records: registry records (persons and households), decided
+// from where the record is registered; social-assistance applications; cases and intakes,
+// decided from their team and workers. The same rule exists in two forms, kept
 // together so they cannot drift apart: a pure function for one record, and a SQL predicate
 // for lists and search (the policy is applied in the query, not by filtering afterwards).
 // Tests check that both agree.
@@ -78,5 +79,55 @@ std::string registry_visible_or_break_glass_sql(const Principal& p, const Regist
 /// director see the municipality's, department heads their departments', supervisors and
 /// social workers their teams'.
 std::string assistance_visible_sql(const Principal& p, std::string_view alias);
+
+/// Where a case (case_file) belongs and who works on it.
+struct CaseScope {
+  std::int64_t municipality_id = 0;
+  std::int64_t department_id = 0;
+  std::int64_t team_id = 0;
+  std::int64_t lead_worker_id = 0;
+  std::vector<std::int64_t> co_worker_ids;
+};
+
+/// Access of `p` to a case: record_access() for a client record that is not a benefit record
+/// and not referred to a partner: the lead worker and co-workers change; the team's other
+/// social workers read; the team's supervisor and the department's head change; the director
+/// reads; benefits officers, partners, administrators and the auditor have none.
+Access case_access(const Principal& p, const CaseScope& scope);
+
+/// The same rule as a SQL boolean expression over the case_file alias `c` (columns
+/// municipality_id, department_id, team_id, lead_worker_id; co-workers in case_worker).
+std::string case_visible_sql(const Principal& p, std::string_view alias);
+
+/// Closing a case: only its lead worker requests it (forbidden otherwise).
+Result<void> may_request_closure(const Principal& p, const CaseScope& scope);
+/// Naming a case's lead worker: a supervisor of its team or the head of its department.
+Result<void> may_assign_lead(const Principal& p, const CaseScope& scope);
+/// Deciding on a closure request: a supervisor of the case's team (forbidden otherwise).
+Result<void> may_decide_closure(const Principal& p, const CaseScope& scope);
+
+/// Where an intake, or a team's duty, belongs.
+struct TeamScope {
+  std::int64_t municipality_id = 0;
+  std::int64_t department_id = 0;
+  std::int64_t team_id = 0;
+};
+
+/// Access of `p` to an intake: social workers and supervisors of its team and the head of its
+/// department change (they handle intakes together, before any case has a lead worker); the
+/// director reads; nobody else.
+Access intake_access(const Principal& p, const TeamScope& scope);
+/// The same rule as SQL over the intake alias `i` (municipality_id, department_id, team_id).
+std::string intake_visible_sql(const Principal& p, std::string_view alias);
+/// Whether `p` sees who reported an intake: only the workers who handle it (change access),
+/// not the director's read-only view, never partners; exports always redact it.
+bool may_see_reporter(const Principal& p, const TeamScope& scope);
+/// Lists of cases and intakes, the duty board: the case roles (social worker, supervisor,
+/// department head, director); everyone else is refused (403).
+Result<void> may_work_cases(const Principal& p);
+/// Registering intakes at all: social workers, supervisors and department heads.
+Result<void> may_take_intakes(const Principal& p);
+/// Naming a team's duty worker: the team's supervisor or the department's head.
+Result<void> may_set_duty(const Principal& p, const TeamScope& scope);
 
 }  // namespace atb::access

@@ -5,10 +5,12 @@
 #include "assistance/routes.h"
 #include "audit/routes.h"
 #include "audit/seal.h"
+#include "cases/routes.h"
 #include "core/log.h"
 #include "org/routes.h"
 #include "registry/record_access.h"
 #include "registry/routes.h"
+#include "registry/search_key_upgrade.h"
 #include "storage/migrations.h"
 
 namespace atb::app {
@@ -16,10 +18,16 @@ namespace atb::app {
 Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   ATB_TRY(validate(config));
   std::unique_ptr<Application> app(new Application(config));
+  // Assessment instruments first: a bad definition stops the start before anything else opens.
+  ATB_TRY_ASSIGN(instruments, cases::InstrumentRegistry::load_dir(config.instruments_dir));
+  app->instruments_ = std::make_shared<const cases::InstrumentRegistry>(std::move(instruments));
+  log::info("instruments loaded", {{"dir", config.instruments_dir}, {"count", app->instruments_->all().size()}});
   ATB_TRY_ASSIGN(db, storage::Database::open(config.database, config.pool_size));
   app->db_ = db;
   ATB_TRY_ASSIGN(applied, storage::migrate(*db));
   if (applied > 0) log::info("migrated", {{"applied", applied}});
+  ATB_TRY_ASSIGN(rekeyed, registry::upgrade_search_keys(*db));
+  if (rekeyed > 0) log::info("search keys rebuilt", {{"persons", rekeyed}, {"version", registry::kSearchKeyVersion}});
   ATB_TRY_ASSIGN(files, http::StaticFiles::load(config.web_dir));
   app->files_ = std::move(files);
   if (app->files_.empty()) {
@@ -43,11 +51,23 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   access::add_session_routes(app->router_, ctx);
   access::add_user_routes(app->router_, ctx);
   audit::add_routes(app->router_, ctx, [db](const access::Principal& p, std::string_view type, std::string_view id) {
-    return db->read([&](storage::Connection& c) { return registry::may_see_entity_audit(c, p, type, id); });
+    return db->read([&](storage::Connection& c) {
+      if (type == "case" || type == "intake") return cases::may_see_entity_audit(c, p, type, id);
+      return registry::may_see_entity_audit(c, p, type, id);
+    });
   });
   org::add_routes(app->router_, ctx);
   registry::add_routes(app->router_, ctx, *app->imports_);
   assistance::add_routes(app->router_, ctx);
+  cases::Settings case_settings;
+  case_settings.routine_working_days = config.intake_routine_working_days;
+  case_settings.priority_working_days = config.intake_priority_working_days;
+  case_settings.web_municipality = config.web_intake_municipality;
+  case_settings.web_department = config.web_intake_department;
+  case_settings.web_team = config.web_intake_team;
+  case_settings.public_requests_per_hour = config.public_requests_per_hour;
+  case_settings.public_request_bytes = config.public_request_body;
+  cases::add_routes(app->router_, cases::CaseContext{ctx, case_settings, cases::Calendar{}, app->instruments_});
   add_system_routes(app->router_, db, app->metrics_);  // last: OpenAPI lists all routes
 
   app->metrics_.add_gauges([db] {

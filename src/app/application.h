@@ -10,6 +10,7 @@
 #include "access/login.h"
 #include "access/password.h"
 #include "audit/log.h"
+#include "cases/instrument_registry.h"
 #include "core/config.h"
 #include "core/secret_box.h"
 #include "core/result.h"
@@ -25,7 +26,8 @@ namespace atb::app {
 
 class Application {
  public:
-  /// Opens the database, applies pending migrations, loads the web UI and registers routes.
+  /// Loads the assessment instruments (an invalid file is an error naming it), opens the
+  /// database, applies pending migrations, loads the web UI and registers routes.
   static Result<std::unique_ptr<Application>> open(const Config& config);
 
   /// Serves HTTP until SIGTERM/SIGINT or stop().
@@ -48,6 +50,7 @@ class Application {
   std::unique_ptr<audit::AuditLog> audit_;
   std::unique_ptr<access::LoginService> login_;
   std::unique_ptr<registry::ImportJobs> imports_;
+  std::shared_ptr<const cases::InstrumentRegistry> instruments_;  ///< config instruments_dir
   http::Router router_;
   http::StaticFiles files_;
   http::Metrics metrics_;

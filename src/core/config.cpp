@@ -60,7 +60,7 @@ Result<void> apply_toml_file(Config& c, const std::string& path) {
   } catch (const toml::parse_error& e) {
     return bad(path, std::string(e.description()));
   }
-  ATB_TRY(check_keys(root, "", {"database", "server", "limits", "auth", "audit"}));
+  ATB_TRY(check_keys(root, "", {"database", "server", "limits", "auth", "audit", "cases"}));
   if (auto* db = root["database"].as_table()) {
     ATB_TRY(check_keys(*db, "database", {"url", "pool_size"}));
     ATB_TRY(read_str(*db, "url", "database.url", c.database));
@@ -98,6 +98,19 @@ Result<void> apply_toml_file(Config& c, const std::string& path) {
       c.audit_reads = *v;
     }
   }
+  if (auto* k = root["cases"].as_table()) {
+    ATB_TRY(check_keys(*k, "cases", {"routine_working_days", "priority_working_days", "web_municipality",
+                                     "web_department", "web_team", "public_requests_per_hour", "public_request_body",
+                                     "instruments_dir"}));
+    ATB_TRY(read_int(*k, "routine_working_days", "cases.routine_working_days", c.intake_routine_working_days));
+    ATB_TRY(read_int(*k, "priority_working_days", "cases.priority_working_days", c.intake_priority_working_days));
+    ATB_TRY(read_str(*k, "web_municipality", "cases.web_municipality", c.web_intake_municipality));
+    ATB_TRY(read_str(*k, "web_department", "cases.web_department", c.web_intake_department));
+    ATB_TRY(read_str(*k, "web_team", "cases.web_team", c.web_intake_team));
+    ATB_TRY(read_int(*k, "public_requests_per_hour", "cases.public_requests_per_hour", c.public_requests_per_hour));
+    ATB_TRY(read_int(*k, "public_request_body", "cases.public_request_body", c.public_request_body));
+    ATB_TRY(read_str(*k, "instruments_dir", "cases.instruments_dir", c.instruments_dir));
+  }
   if (auto* l = root["limits"].as_table()) {
     ATB_TRY(check_keys(*l, "limits", {"json_body", "hard_body", "headers", "url",
                                       "read_timeout_seconds", "shutdown_grace_seconds"}));
@@ -134,6 +147,7 @@ Result<void> apply_env(Config& c, const EnvLookup& env) {
     }
   }
   if (auto v = env("ATBALSTS_KEY_FILE")) c.key_file = *v;
+  if (auto v = env("ATBALSTS_INSTRUMENTS_DIR")) c.instruments_dir = *v;
   for (auto [name, target] : {std::pair{"ATBALSTS_ACCESS_LOG", &c.access_log},
                               std::pair{"ATBALSTS_AUDIT_READS", &c.audit_reads}}) {
     if (auto v = env(name)) {
@@ -163,6 +177,13 @@ Result<void> validate(const Config& c) {
     return bad("auth", "the idle timeout must be at least 60 s and not above the absolute one");
   }
   if (c.pool_size < 1 || c.pool_size > 256) return bad("pool_size", "the pool must be 1–256");
+  if (c.intake_routine_working_days < 1 || c.intake_routine_working_days > 60 || c.intake_priority_working_days < 1 ||
+      c.intake_priority_working_days > c.intake_routine_working_days) {
+    return bad("cases", "intake deadlines must be 1–60 working days, priority not above routine");
+  }
+  if (c.public_requests_per_hour < 1 || c.public_request_body < 1024 || c.public_request_body > c.json_body_limit) {
+    return bad("cases", "public requests: at least one per hour, a body limit from 1 KiB up to limits.json_body");
+  }
   if (c.json_body_limit == 0 || c.header_limit == 0 || c.url_limit == 0 ||
       c.hard_body_limit < c.json_body_limit) {
     return bad("limits", "limits must be positive and hard_body at least json_body");

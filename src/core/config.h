@@ -33,12 +33,26 @@ struct Config {
   std::size_t url_limit = 8 << 10;
   int read_timeout_seconds = 30;
   int shutdown_grace_seconds = 10;
+  // Case management ([cases]): first-contact deadlines of intakes, in working days, and where
+  // public web requests arrive (municipality code, "" = the first; department and team codes).
+  int intake_routine_working_days = 10;
+  int intake_priority_working_days = 3;
+  std::string web_intake_municipality;
+  std::string web_intake_department = "social_work";
+  std::string web_intake_team = "families";
+  int public_requests_per_hour = 5;          ///< per client address
+  std::size_t public_request_body = 8 << 10;  ///< bytes; larger public requests get 413
+  /// Assessment instrument definitions (<id>.v<version>.json); relative to the working
+  /// directory like web_dir, so the repository's own folder when run from its root.
+  std::string instruments_dir = "config/instruments";
 };
 
 /// Reads a TOML file over `config` ([database] url, pool_size; [server] address, port, web,
 /// threads, io_threads, hash_threads, access_log; [limits] json_body, hard_body, headers, url,
 /// read_timeout_seconds, shutdown_grace_seconds; [auth] idle_timeout_seconds,
-/// absolute_timeout_seconds, common_passwords, key_file; [audit] reads).
+/// absolute_timeout_seconds, common_passwords, key_file; [audit] reads; [cases]
+/// routine_working_days, priority_working_days, web_municipality, web_department, web_team,
+/// public_requests_per_hour, public_request_body, instruments_dir).
 /// Unknown keys and wrong types are errors naming the key.
 Result<void> apply_toml_file(Config& config, const std::string& path);
 
@@ -48,7 +62,8 @@ using EnvLookup = std::function<std::optional<std::string>(const char*)>;
 std::optional<std::string> process_env(const char* name);
 
 /// Applies ATBALSTS_DATABASE, ATBALSTS_POOL_SIZE, ATBALSTS_ADDRESS, ATBALSTS_PORT, ATBALSTS_WEB,
-/// ATBALSTS_THREADS, ATBALSTS_ACCESS_LOG (on/off), ATBALSTS_KEY_FILE, ATBALSTS_AUDIT_READS (on/off).
+/// ATBALSTS_THREADS, ATBALSTS_ACCESS_LOG (on/off), ATBALSTS_KEY_FILE, ATBALSTS_AUDIT_READS (on/off),
+/// ATBALSTS_INSTRUMENTS_DIR.
 Result<void> apply_env(Config& config, const EnvLookup& env = process_env);
 
 /// Loads defaults + the file named by ATBALSTS_CONFIG or `file` (if any) + environment.

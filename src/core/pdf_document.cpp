@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/csv.h"
+#include "core/date.h"
 
 namespace atb {
 namespace {
@@ -270,6 +271,14 @@ std::string pdf_no_break(std::string_view text) {
   return out;
 }
 
+std::string pdf_date(std::string_view iso) {
+  const auto d = parse_date(iso);
+  if (!d) return std::string(iso);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d.%02d.%04d.", d->day, d->month, d->year);
+  return buf;
+}
+
 PdfDocument::PdfDocument(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PdfDocument::PdfDocument(PdfDocument&&) noexcept = default;
 PdfDocument& PdfDocument::operator=(PdfDocument&&) noexcept = default;
@@ -387,10 +396,11 @@ void PdfDocument::table(const std::vector<PdfColumn>& columns,
   d.y -= PdfTextStyle{}.space_after;
 }
 
-void PdfDocument::signature(std::string_view role, std::string_view name) {
+void PdfDocument::signature(std::string_view role, std::string_view name,
+                            std::string_view date_caption) {
   Impl& d = *impl_;
   std::lock_guard lock(d.mutex);
-  if (!d.ready({role, name})) return;
+  if (!d.ready({role, name, date_caption})) return;
   const double size = PdfTextStyle{}.size, w = d.text_width();
   const double line_x = d.left() + w * 0.42, line_w = w * 0.28;
   const std::vector<Column> columns{
@@ -398,15 +408,21 @@ void PdfDocument::signature(std::string_view role, std::string_view name) {
       {wrap(name, d.regular, size, w * 0.28), d.regular, d.left() + w * 0.72, w * 0.28,
        PdfAlign::right}};
   const auto n = std::max(columns[0].lines.size(), columns[1].lines.size());
-  d.ensure(static_cast<double>(n + 3) * leading(size));
+  const double date_h = date_caption.empty() ? 0 : 3 * leading(size);
+  d.ensure(static_cast<double>(n + 3) * leading(size) + date_h);
   if (!d.at_top()) d.y -= 2 * leading(size);  // room to sign above the line
-  const double line_y = d.baseline(size) - 2;
-  HPDF_Page_SetLineWidth(d.pages.back(), kRule);
-  d.path_box(line_x, line_y, line_w, 0);
-  HPDF_Page_Stroke(d.pages.back());
-  d.draw("(paraksts)", d.regular, 7.5, line_x, line_w, line_y - 9, PdfAlign::center);
+  // A line to write on at baseline offset `below` under the cursor, with `caption` under it.
+  auto rule = [&](double below, std::string_view caption) {
+    const double line_y = d.baseline(size) - below - 2;
+    HPDF_Page_SetLineWidth(d.pages.back(), kRule);
+    d.path_box(line_x, line_y, line_w, 0);
+    HPDF_Page_Stroke(d.pages.back());
+    d.draw(caption, d.regular, 7.5, line_x, line_w, line_y - 9, PdfAlign::center);
+  };
+  rule(0, "(paraksts)");
+  if (!date_caption.empty()) rule(date_h, date_caption);
   d.draw_columns(columns, size);
-  d.y -= leading(size);
+  d.y -= leading(size) + std::max(0.0, date_h - static_cast<double>(n - 1) * leading(size));
 }
 
 void PdfDocument::space(double points) {

@@ -58,6 +58,10 @@ struct PdfOptions {
 /// ("1 234,56 €" stays whole). The PDF shows, and pdftotext reads back, plain spaces.
 std::string pdf_no_break(std::string_view text);
 
+/// A date as Latvian documents print it: "2026-02-03" → "03.02.2026."; anything that is not a
+/// real "YYYY-MM-DD" date is returned as given.
+std::string pdf_date(std::string_view iso);
+
 /// An A4 portrait PDF being written. Movable, not copyable. A moved-from document may only be
 /// destroyed or assigned to.
 class PdfDocument {
@@ -93,9 +97,11 @@ class PdfDocument {
   void table(const std::vector<PdfColumn>& columns,
              const std::vector<std::vector<std::string>>& rows);
 
-  /// A signature block: `role` at the left, a line to sign on, `name` under the line, and
-  /// "(paraksts)" under the line's left end. Kept together on one page.
-  void signature(std::string_view role, std::string_view name);
+  /// A signature block: `role` at the left, a line to sign on with "(paraksts)" under it, and
+  /// `name` at the right. With a `date_caption` (e.g. "(datums)"), a second line to write the
+  /// date on follows under the first, the caption under it. Kept together on one page.
+  void signature(std::string_view role, std::string_view name,
+                 std::string_view date_caption = {});
 
   /// Vertical space in points (nothing at the top of a page).
   void space(double points);

@@ -104,6 +104,23 @@ Result<std::optional<std::string>> optional_string(const nlohmann::json& body, s
   return std::optional<std::string>(std::move(value));
 }
 
+Result<std::optional<std::string>> optional_text(const nlohmann::json& body, std::string_view field,
+                                                 std::size_t max_length) {
+  const std::string key(field);
+  if (!body.contains(key) || body[key].is_null()) return std::optional<std::string>{};
+  // Check the text with its line breaks and tabs as spaces, then keep the original.
+  nlohmann::json flattened = body[key];
+  if (flattened.is_string()) {
+    std::string text = flattened.get<std::string>();
+    for (char& ch : text) {
+      if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    }
+    flattened = text;
+  }
+  ATB_TRY(required_string(nlohmann::json{{key, flattened}}, field, max_length));
+  return std::optional<std::string>(body[key].get<std::string>());
+}
+
 Result<std::vector<std::string>> string_array(const nlohmann::json& body, std::string_view field,
                                               std::size_t max_items, std::size_t max_length) {
   const std::string key(field);

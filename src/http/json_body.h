@@ -33,6 +33,10 @@ namespace atb::http {
 /// An optional string member (absent or null → nullopt), with the same checks as required_string.
 Result<std::optional<std::string>> optional_string(const nlohmann::json& body, std::string_view field,
                                                    std::size_t max_length);
+/// A multi-line text member (notes, a concern in words): like required_string, but line
+/// breaks and tabs are allowed. Absent or null → nullopt.
+Result<std::optional<std::string>> optional_text(const nlohmann::json& body, std::string_view field,
+                                                 std::size_t max_length);
 /// An array of strings (each at most `max_length`), at most `max_items`.
 Result<std::vector<std::string>> string_array(const nlohmann::json& body, std::string_view field,
                                               std::size_t max_items, std::size_t max_length);

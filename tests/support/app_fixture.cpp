@@ -17,6 +17,7 @@ Config test_config(const std::string& url) {
   Config c;
   c.database = url;
   c.web_dir = "/nonexistent";
+  c.instruments_dir = std::string(ATBALSTS_SOURCE_DIR) + "/config/instruments";
   c.key_file = temp_dir() + "/atbalsts.key";
   c.access_log = false;
   c.pool_size = 4;

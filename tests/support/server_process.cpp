@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -38,6 +39,8 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& log_path) {
 
 ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::string> extra)
     : port_(free_port()), log_path_(temp_dir() + "/server.log") {
+  // The shipped instruments, wherever the tests run from (an explicit setting wins).
+  ::setenv("ATBALSTS_INSTRUMENTS_DIR", ATBALSTS_SOURCE_DIR "/config/instruments", 0);
   std::vector<std::string> args = {"serve", "--port", std::to_string(port_), "--database",
                                    database_url, "--web", "/nonexistent"};
   args.insert(args.end(), extra.begin(), extra.end());

@@ -1,7 +1,8 @@
 // Social assistance as a benefits officer: a household from its application to a granted GMI
 // benefit and its first payment — the wizard (household, means declaration with live totals,
 // the calculation with its explanation, submit, decision), the decision with its payments
-// calendar and PDF, the month's payment list, and stopping the later payments.
+// calendar and PDF, the month's payment list, recalculating the decision from a later month (a
+// new decision supersedes it, the old one stays) and stopping the last payment.
 // This file owns the demo user `zane` (benefits officer, see support/assistance.mjs); the story
 // runs in order in one test, the next one uses her session again for the "Jāpārvērtē" filter.
 // The list states are shown with the server's answers replaced.
@@ -129,13 +130,29 @@ test(`benefits officer (${OFFICER}): the Bērziņi family from application to a 
     assert.equal(await text(page.locator('[data-testid="household-average"]')), '333,83 €')
     assert.equal(await text(page.locator('[data-testid="per-person"]')), '83,46 €')
 
+    // Property beyond the home makes the household not needy: no GMI benefit, and the
+    // explanation says why; without it the benefit is due.
+    const property = annaGroup.getByLabel('Īpašums ārpus mājokļa')
+    assert.equal(await janisGroup.getByLabel('Uzkrājumi virs noteiktā apmēra').isChecked(), false)
+    await property.check()
+    await page.getByRole('button', { name: 'Saglabāt un aprēķināt' }).click()
+    await page.waitForURL(/step=calculation/)
+    const summary = page.locator('[data-testid="calculation-summary"]')
+    await summary.filter({ hasText: 'Mājsaimniecībai nav tiesību uz šo pabalstu.' }).waitFor()
+    assert.match(await text(page.locator('[data-testid="explanation"]')), /taču mājsaimniecībai ir īpašums vai uzkrājumi \(1\. persona — īpašums ārpus mājokļa\)/)
+    const saved = await client.expect('GET', `/api/v1/assistance/applications/${applicationId}`)
+    assert.equal(saved.members.find((m) => m.person_id === anna).owns_property, true)
+    await steps.getByRole('link', { name: 'Ienākumu deklarācija' }).click()
+    await page.waitForURL(/step=declaration/)
+    assert.ok(await property.isChecked(), 'the saved flag comes back')
+    await property.uncheck()
+
     // ---- Step 3: the calculation with its explanation (also in English) ----
     // Going to the next step by the steps' links saves the changes first.
     assert.match(await text(page.locator('#main')), /Ir nesaglabātas izmaiņas/)
     await steps.getByRole('link', { name: 'Aprēķins' }).click()
     await page.waitForURL(/step=calculation/)
-    const summary = page.locator('[data-testid="calculation-summary"]')
-    await summary.waitFor()
+    await summary.filter({ hasText: 'tiesības uz pabalstu:' }).waitFor()
     assert.equal(await text(summary), `Mājsaimniecībai ir tiesības uz pabalstu: ${BENEFIT} mēnesī, 3 mēn.`)
     assert.equal(await text(page.locator('[data-testid="calculation-income"]')), '333,83 €')
     assert.equal(await text(page.locator('[data-testid="calculation-threshold"]')), '580,00 €')
@@ -212,17 +229,48 @@ test(`benefits officer (${OFFICER}): the Bērziņi family from application to a 
     await listed.waitFor()
     assert.deepEqual((await cells(listed)).slice(2, 5), ['Bērziņu ģimene', 'Anna Bērziņa', 'Izlemts'])
     await visit(page, `/assistance/decisions/${decisionId}`)
-    await page.getByLabel('Pārtraukt no mēneša').selectOption(addMonths(firstMonth, 1))
+    const statuses = async () => (await months.allTextContents()).map((m) => norm(m).split(' ').at(-1))
+
+    // ---- Recalculating from the second month: a new decision, the old one kept and linked ----
+    await page.getByLabel('Pārrēķināt no mēneša').selectOption(addMonths(firstMonth, 1))
+    await page.getByRole('button', { name: 'Pārrēķināt', exact: true }).click()
+    const recalc = page.getByRole('dialog', { name: 'Pārrēķināt lēmumu?' })
+    await recalc.getByLabel(/Pamatojums/).fill('Pārskatīti sliekšņi no nākamā mēneša.')
+    await recalc.getByRole('button', { name: 'Pārrēķināt lēmumu' }).click()
+    await page.waitForURL(/\/assistance\/decisions\/\d+\?recalculated=1$/)
+    const newId = Number(/decisions\/(\d+)/.exec(page.url())[1])
+    assert.notEqual(newId, decisionId)
+    await page.getByRole('status').filter({ hasText: 'Lēmums pārrēķināts: šis ir jaunais lēmums.' }).waitFor()
+    await page.locator(`h1:text("Lēmums Nr. ${newId}")`).waitFor()
+    assert.equal(await text(page.locator('[data-testid="decision-supersedes"]')), `aizstāj lēmumu Nr. ${decisionId}`)
+    assert.match(await text(page.locator('[data-testid="decision-facts"]')), /Pārskatīti sliekšņi no nākamā mēneša\./)
+    assert.match(await text(page.locator('[data-testid="explanation"]')), new RegExp(`Pārrēķins no ${addMonths(firstMonth, 1)}: aizstāj lēmumu Nr. ${decisionId}`))
+    assert.equal(await months.count(), 2)
+    assert.deepEqual(await statuses(), ['Plānota', 'Plānota'])
+    await noAxe(page, 'the recalculated decision')
+    await page.locator('[data-testid="decision-supersedes"]').getByRole('link').click()
+    await page.locator(`h1:text("Lēmums Nr. ${decisionId}")`).waitFor()
+    assert.match(await text(page.locator('[data-testid="decision-superseded"]')), new RegExp(`ar lēmumu Nr. ${newId}$`))
+    assert.equal(await text(page.locator('[data-testid="decision-amount"]')), BENEFIT)
+    assert.deepEqual(await statuses(), ['Plānota', 'Aizstāta', 'Aizstāta'])
+    assert.equal(await page.locator('[data-testid="recalculate-decision"], [data-testid="stop-decision"]').count(), 0)
+
+    // ---- Stopping the new decision's last payment ----
+    await visit(page, `/assistance/decisions/${newId}`)
+    await page.getByLabel('Pārtraukt no mēneša').selectOption(addMonths(firstMonth, 2))
     await page.getByRole('button', { name: 'Pārtraukt', exact: true }).click()
     const stop = page.getByRole('dialog', { name: 'Pārtraukt izmaksas?' })
     await stop.getByLabel(/Pamatojums/).fill('Ģimene pārcēlusies uz citu pašvaldību.')
     await stop.getByRole('button', { name: 'Pārtraukt izmaksas' }).click()
     await page.getByRole('status').filter({ hasText: 'Izmaksas pārtrauktas.' }).waitFor()
     assert.match(await text(page.locator('[data-testid="decision-stopped"]')), /Ģimene pārcēlusies/)
-    assert.deepEqual(
-      (await months.allTextContents()).map((m) => norm(m).split(' ').at(-1)),
-      ['Plānota', 'Pārtraukta', 'Pārtraukta'],
-    )
+    assert.deepEqual(await statuses(), ['Plānota', 'Pārtraukta'])
+    // The application lists both decisions.
+    await visit(page, `/assistance/${applicationId}?step=decision`)
+    const history = page.locator('[data-testid="decision-history"] li')
+    await history.first().waitFor()
+    assert.equal(await history.count(), 2)
+    assert.match(await text(history.first()), new RegExp(`^Lēmums Nr. ${decisionId}: ${BENEFIT} \\(aizstāts no .+ ar lēmumu Nr. ${newId}\\)$`))
 
     const expected = expectedFailure([/\/calculation\b/, /status of 422/]) // the incomplete declaration
     assertNoProblems(problems.filter((p) => !expected(p)), 'assistance story')
