@@ -10,27 +10,14 @@
 
 #include "core/csv.h"
 #include "core/tabular_export.h"
+#include "support/pdf_text.h"
 
 namespace atb::tabular {
 namespace {
 
-/// Writes `bytes` to a temporary file and returns the output of `unzip -p FILE member`.
+/// The member `member` of the ZIP file `bytes` (`unzip -p`).
 std::string unzip_member(const std::string& bytes, const std::string& member) {
-  char path[] = "/tmp/atbalsts-export-test-XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) return "";
-  ::close(fd);
-  std::ofstream(path, std::ios::binary) << bytes;
-  std::string out;
-  const std::string command = "unzip -p '" + std::string(path) + "' " + member + " 2>/dev/null";
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-    pclose(pipe);
-  }
-  ::unlink(path);
-  return out;
+  return test::tool_output(bytes, "unzip -p", member);
 }
 
 TEST(Export, NeutraliseCell) {

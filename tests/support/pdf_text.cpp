@@ -9,16 +9,14 @@
 
 namespace atb::test {
 
-std::string pdf_text(const std::string& bytes, bool layout) {
-  char path[] = "/tmp/atbalsts-pdf-test-XXXXXX";
+std::string tool_output(const std::string& bytes, const std::string& before, const std::string& after) {
+  char path[] = "/tmp/atbalsts-read-back-XXXXXX";
   const int fd = mkstemp(path);
   if (fd < 0) return "";
   ::close(fd);
   std::ofstream(path, std::ios::binary) << bytes;
   std::string out;
-  // libharu's ToUnicode maps make poppler print harmless syntax warnings on stderr.
-  const std::string command = std::string("pdftotext ") + (layout ? "-layout " : "") +
-                              "-enc UTF-8 '" + path + "' - 2>/dev/null";
+  const std::string command = before + " '" + path + "' " + after + " 2>/dev/null";
   if (FILE* pipe = popen(command.c_str(), "r")) {
     char buf[4096];
     std::size_t n;
@@ -27,6 +25,11 @@ std::string pdf_text(const std::string& bytes, bool layout) {
   }
   ::unlink(path);
   return out;
+}
+
+std::string pdf_text(const std::string& bytes, bool layout) {
+  // libharu's ToUnicode maps make poppler print harmless syntax warnings on stderr (discarded).
+  return tool_output(bytes, std::string("pdftotext ") + (layout ? "-layout " : "") + "-enc UTF-8", "-");
 }
 
 std::string flat(const std::string& text) {

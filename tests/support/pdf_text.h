@@ -1,9 +1,14 @@
-// Reading PDFs back in tests with pdftotext (Debian poppler-utils).
+// Reading generated files back in tests: PDFs with pdftotext (Debian poppler-utils), and any
+// file with a command-line tool (e.g. unzip for XLSX).
 #pragma once
 
 #include <string>
 
 namespace atb::test {
+
+/// Writes `bytes` to a temporary file and returns the standard output of the shell command
+/// `before 'FILE' after` (standard error discarded). Empty when the command cannot run.
+std::string tool_output(const std::string& bytes, const std::string& before, const std::string& after = "");
 
 /// What pdftotext reads from the PDF `bytes` (UTF-8; with `layout`, -layout keeps the columns
 /// of each line). Pages end with '\f'. Empty when pdftotext cannot run.
