@@ -4,6 +4,8 @@ import NotFoundPage from './pages/NotFoundPage.vue'
 import { useSession } from './composables/useSession'
 import { BREAK_GLASS_LIST_ROLES, CLIENT_ROLES, IMPORT_ROLES, WHO_LOOKED_ROLES } from './registry-api'
 import { assistanceRoutes } from './assistance/routes'
+import { intakeRoutes } from './cases/routes-intakes'
+import { caseRoutes } from './cases/routes-case'
 import { ASSISTANCE_SETTINGS_ROLES } from './assistance-api'
 
 declare module 'vue-router' {
@@ -131,6 +133,8 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'registry.breakGlassList.title', roles: BREAK_GLASS_LIST_ROLES },
   },
   ...assistanceRoutes,
+  ...intakeRoutes,
+  ...caseRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -1,7 +1,15 @@
 import { watch } from 'vue'
 import { createI18n } from 'vue-i18n'
-import lv from './lv.json'
-import en from './en.json'
+import lvCore from './lv.json'
+import enCore from './en.json'
+import intakesLv from './intakes.lv.json'
+import intakesEn from './intakes.en.json'
+import caseworkLv from './casework.lv.json'
+import caseworkEn from './casework.en.json'
+
+// The messages of each area live in their own files (top-level keys never repeat between them).
+const lv = { ...lvCore, ...intakesLv, ...caseworkLv }
+const en = { ...enCore, ...intakesEn, ...caseworkEn }
 
 export const LOCALES = ['lv', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
