@@ -16,7 +16,8 @@ cat <<MSG
 
   Log in as one of the demonstration users, all with the password  Demo-Atbalsts-2026
     admin (administrator), auditor (data-protection officer), direktore (director),
-    ilze (supervisor, families), anna and janis (social workers), laura and zane (benefit officers).
+    ilze (supervisor, families), karlis (supervisor, adults), anna and janis (social workers),
+    laura and zane (benefit officers).
   Every staff user needs a second factor: at the first login the page shows a QR code for an
   authenticator app (or, on this machine: oathtool --totp -b SECRET).
   Stop with Ctrl+C.

@@ -51,6 +51,7 @@ const std::vector<DemoUser>& demo_users() {
       {"ilze", "Ilze Kalniņa", access::Role::supervisor, "families"},
       {"anna", "Anna Bērziņa", access::Role::social_worker, "families"},
       {"janis", "Jānis Krūmiņš", access::Role::social_worker, "adults"},
+      {"karlis", "Kārlis Zariņš", access::Role::supervisor, "adults"},
       {"laura", "Laura Vītola", access::Role::benefits_officer, "benefits"},
       {"zane", "Zane Kļaviņa", access::Role::benefits_officer, "benefits"},
   };
