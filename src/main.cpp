@@ -8,10 +8,12 @@
 #include <fmt/format.h>
 
 #include "app/admin_commands.h"
+#include "app/key_commands.h"
 #include "app/application.h"
 #include "audit/seal.h"
 #include "core/secret_box.h"
 #include "app/demo.h"
+#include "app/demo_cases.h"
 #include "app/registry_commands.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -61,6 +63,12 @@ int main(int argc, char** argv) {
   demo->add_option("--persons", demo_opts.persons, "Generate persons up to N in all (households in proportion)");
   demo->add_option("--seed", demo_opts.seed, "Seed of the generated registry (default 1)");
   demo->add_option("--csv", demo_opts.csv, "Write N generated persons to this import CSV file instead");
+  demo->add_option("--cases", demo_opts.cases, "Generate cases up to N in all (default 300,000 with --scale national)");
+  bool without_demo_cases = false;
+  demo->add_flag("--without-demo-cases", without_demo_cases,
+                 "Leave out the ~40 demonstration cases (the browser tests start from the base demo)");
+  demo->add_flag("--cases-only", demo_opts.cases_only,
+                 "Generate only the cases (with --scale national or --cases N), on an already generated registry");
 
   CLI::App* import = cli.add_subcommand("import", "Import data");
   import->require_subcommand(1);
@@ -120,6 +128,12 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   CLI::App* audit_verify = audit->add_subcommand("verify", "Check the hash chain of the audit log");
   add_database(audit_verify);
+
+  CLI::App* key = cli.add_subcommand("key", "Text keys of case notes and documents");
+  key->require_subcommand(1);
+  CLI::App* key_rotate = key->add_subcommand(
+      "rotate", "Add a key, re-seal every note and document with it, retire the old keys (run again to finish)");
+  add_database(key_rotate);
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -197,6 +211,7 @@ int main(int argc, char** argv) {
     if (!v) return fail(v.error());
     return *v ? 0 : 2;
   }
+  if (key_rotate->parsed()) return atb::app::key_rotate_command(d, config->key_file, std::cout, std::cerr);
   if (assistance_recalc->parsed()) {
     return atb::app::assistance_recalculate_command(d, recalc_month, recalc_reason, std::cout, std::cerr);
   }
@@ -204,8 +219,15 @@ int main(int argc, char** argv) {
   if (demo_opts.csv) return atb::app::demo_csv(d, demo_opts, std::cout, std::cerr);
   auto summary = atb::app::load_demo(d);
   if (!summary) return fail(summary.error());
+  if (!without_demo_cases) {
+    auto demo_cases = atb::app::load_demo_cases(d, config->key_file, config->instruments_dir);
+    if (!demo_cases) return fail(demo_cases.error());
+    summary->created += demo_cases->created;
+    summary->existing += demo_cases->existing;
+  }
   std::cout << "Demonstration data: " << summary->created << " records created, "
             << summary->existing << " already present.\n";
+  demo_opts.key_file = config->key_file;
   if (atb::app::wants_generated_registry(demo_opts)) return atb::app::demo_registry(d, demo_opts, std::cout, std::cerr);
   return 0;
 }

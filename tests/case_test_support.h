@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/date.h"
 #include "support/app_fixture.h"
 
 namespace atb::test {
@@ -69,6 +70,42 @@ class CaseTest : public ::testing::TestWithParam<storage::Engine> {
   Answer move(const nlohmann::json& k, const std::string& to, const As& who) {
     return post("/api/v1/cases/" + std::to_string(k["id"].get<std::int64_t>()) + "/transitions",
                 {{"version", k["version"]}, {"to", to}, {"reason", "Pāreja uz " + to}}, who);
+  }
+
+  /// Today in Riga plus `days`, as YYYY-MM-DD.
+  static std::string in_days(int days) { return add_days(today_riga(), days).iso(); }
+  /// A cooperation plan body: one goal for Anna with tasks for her (due in 20 days), the lead
+  /// worker (10 days) and a partner (30 days); review in 60 days.
+  nlohmann::json plan_body() const {
+    using nlohmann::json;
+    json tasks = json::array();
+    tasks.push_back({{"text", "Pavadīt bērnus uz skolu"}, {"due_on", in_days(20)},
+                     {"responsible", {{"kind", "member"}, {"person_id", anna_}}}});
+    tasks.push_back({{"text", "Sazināties ar skolas sociālo pedagogu"}, {"due_on", in_days(10)},
+                     {"responsible", {{"kind", "worker"}, {"user_id", worker_user_.id}}}});
+    tasks.push_back({{"text", "Psihologa konsultācijas"}, {"due_on", in_days(30)},
+                     {"responsible", {{"kind", "partner"}, {"partner_name", "Ģimenes atbalsta centrs"}}}});
+    json goal = {{"text", "Bērni apmeklē skolu katru dienu"}, {"domain", "child_development"},
+                 {"member", std::to_string(anna_)}, {"tasks", tasks}};
+    return {{"goals", json::array({goal})}, {"review_on", in_days(60)}};
+  }
+  /// Makes a plan for case `k`, records the family's agreement, submits it and has the
+  /// supervisor approve it; returns the approved plan.
+  nlohmann::json approve_plan(const nlohmann::json& k) {
+    const std::string base = "/api/v1/cases/" + std::to_string(k["id"].get<std::int64_t>());
+    const Answer made = post(base + "/plans", plan_body(), worker_);
+    EXPECT_EQ(made.status, 201) << made.body.dump();
+    const std::string plan = base + "/plans/" + std::to_string(made.body.value("id", 0));
+    const Answer agreed = post(plan + "/family-agreement",
+                               {{"version", made.body["version"]}, {"agreed_on", in_days(0)}, {"person_ids", {anna_}}},
+                               worker_);
+    EXPECT_EQ(agreed.status, 200) << agreed.body.dump();
+    const Answer submitted = post(plan + "/submit", {{"version", agreed.body["version"]}}, worker_);
+    EXPECT_EQ(submitted.status, 200) << submitted.body.dump();
+    const Answer approved = post(plan + "/decision", {{"version", submitted.body["version"]}, {"approved", true}},
+                                 supervisor_);
+    EXPECT_EQ(approved.status, 200) << approved.body.dump();
+    return approved.body;
   }
 
   AppFixture f_{GetParam()};

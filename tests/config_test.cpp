@@ -111,5 +111,17 @@ TEST(Config, CaseManagementSection) {
   EXPECT_EQ(unknown.error().fields[0].field, "cases.routine_days");
 }
 
+TEST(Config, CaseloadWarning) {
+  auto defaults = load_config("", env_of({}));
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->caseload_warning, 30);
+  auto c = load_config(write_file("[cases]\ncaseload_warning = 24\n"), env_of({}));
+  ASSERT_TRUE(c) << c.error().message.en;
+  EXPECT_EQ(c->caseload_warning, 24);
+  EXPECT_TRUE(validate(*c));
+  c->caseload_warning = 0;
+  EXPECT_FALSE(validate(*c));
+}
+
 }  // namespace
 }  // namespace atb

@@ -121,6 +121,21 @@ TEST(SealedText, RejectsBadKeyLines) {
   EXPECT_FALSE(fine->has_key(1));
 }
 
+TEST(SealedText, IdsListsTheKeysNotRetiredAndSealsBytes) {
+  const std::string& key = kZeroKey;
+  EXPECT_EQ(keyring().ids(), (std::vector<std::uint32_t>{1}));
+  const Keyring ring = keyring("master\nkey 2 " + key + "\nkey 4 " + key + "\nretired 2\n");
+  EXPECT_EQ(ring.ids(), (std::vector<std::uint32_t>{1, 4}));
+  EXPECT_EQ(ring.current_id(), 4u);
+  // Arbitrary bytes (a document: NULs, invalid UTF-8) seal and open unchanged.
+  std::string bytes("%PDF-1.7\0\xff\xfe\x80 binary", 19);
+  const std::string sealed = ring.seal(bytes);
+  EXPECT_EQ(sealed.find(bytes), std::string::npos);
+  const auto opened = ring.open(sealed);
+  ASSERT_TRUE(opened);
+  EXPECT_EQ(*opened, bytes);
+}
+
 TEST_F(SealedTextKeyFile, RotationFromKeyOneToKeyTwo) {
   auto first = Keyring::load(path_);  // creates the key file with its master key
   ASSERT_TRUE(first) << first.error().detail;

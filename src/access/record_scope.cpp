@@ -193,6 +193,11 @@ Result<void> may_decide_closure(const Principal& p, const CaseScope& s) {
   return forbidden({"Slēgšanu apstiprina komandas vadītājs.", "Closure is approved by a supervisor of the team."});
 }
 
+Result<void> may_decide_plan(const Principal& p, const CaseScope& s) {
+  if (p.has(Role::supervisor) && p.municipality_id == s.municipality_id && contains(p.team_ids, s.team_id)) return ok();
+  return forbidden({"Sadarbības plānu apstiprina komandas vadītājs.", "The cooperation plan is approved by a supervisor of the team."});
+}
+
 Access intake_access(const Principal& p, const TeamScope& s) {
   if (p.municipality_id != s.municipality_id) return Access::none;
   if ((p.has(Role::social_worker) || p.has(Role::supervisor)) && contains(p.team_ids, s.team_id)) return Access::change;
@@ -233,6 +238,14 @@ Result<void> may_set_duty(const Principal& p, const TeamScope& s) {
   if (same && p.has(Role::supervisor) && contains(p.team_ids, s.team_id)) return ok();
   if (same && p.has(Role::department_head) && contains(p.department_ids, s.department_id)) return ok();
   return forbidden({"Dežurantu nosaka komandas vadītājs.", "The duty worker is named by the team's supervisor."});
+}
+
+Result<void> may_see_caseload(const Principal& p, const TeamScope& s) {
+  const bool same = p.municipality_id == s.municipality_id;
+  if (same && p.has(Role::supervisor) && contains(p.team_ids, s.team_id)) return ok();
+  if (same && p.has(Role::department_head) && contains(p.department_ids, s.department_id)) return ok();
+  return forbidden({"Komandas noslodzi redz komandas vadītājs vai nodaļas vadītājs.",
+                    "A team's caseload is seen by its supervisor or the department's head."});
 }
 
 }  // namespace atb::access

@@ -106,6 +106,9 @@ Result<void> may_assign_lead(const Principal& p, const CaseScope& scope);
 /// Deciding on a closure request: a supervisor of the case's team (forbidden otherwise).
 Result<void> may_decide_closure(const Principal& p, const CaseScope& scope);
 
+/// Deciding on a submitted cooperation plan: a supervisor of the case's team (forbidden otherwise).
+Result<void> may_decide_plan(const Principal& p, const CaseScope& scope);
+
 /// Where an intake, or a team's duty, belongs.
 struct TeamScope {
   std::int64_t municipality_id = 0;
@@ -129,5 +132,7 @@ Result<void> may_work_cases(const Principal& p);
 Result<void> may_take_intakes(const Principal& p);
 /// Naming a team's duty worker: the team's supervisor or the department's head.
 Result<void> may_set_duty(const Principal& p, const TeamScope& scope);
+/// Seeing the caseloads of a team's workers: the team's supervisor or the department's head.
+Result<void> may_see_caseload(const Principal& p, const TeamScope& scope);
 
 }  // namespace atb::access

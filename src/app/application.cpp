@@ -67,7 +67,11 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   case_settings.web_team = config.web_intake_team;
   case_settings.public_requests_per_hour = config.public_requests_per_hour;
   case_settings.public_request_bytes = config.public_request_body;
-  cases::add_routes(app->router_, cases::CaseContext{ctx, case_settings, cases::Calendar{}, app->instruments_});
+  case_settings.caseload_warning = config.caseload_warning;
+  // The text keys of case notes and documents (a bad key file stops the start here).
+  ATB_TRY_ASSIGN(keyring, Keyring::load(config.key_file));
+  cases::add_routes(app->router_, cases::CaseContext{ctx, case_settings, cases::Calendar{}, app->instruments_,
+                                                     std::make_shared<const Keyring>(std::move(keyring))});
   add_system_routes(app->router_, db, app->metrics_);  // last: OpenAPI lists all routes
 
   app->metrics_.add_gauges([db] {

@@ -46,14 +46,13 @@ const std::vector<DemoPerson>& demo_people() {
   return all;
 }
 
-// A valid old-format code for a birth date and serial (century digit from the year).
-std::string code_for(const Date& b, int serial) {
+}  // namespace
+
+std::string demo_personal_code(const Date& b, int serial) {
   const std::string first10 =
       fmt::format("{:02}{:02}{:02}{}{:03}", b.day, b.month, b.year % 100, b.year / 100 - 18, serial % 1000);
   return first10 + std::to_string(registry::personal_code_check_digit(first10));
 }
-
-}  // namespace
 
 Result<DemoCount> load_demo_persons(storage::Connection& c, std::int64_t municipality_id) {
   ATB_TRY_ASSIGN(existing, c.query("SELECT COUNT(*) FROM person WHERE municipality_id = ?", storage::params(municipality_id)));
@@ -73,7 +72,7 @@ Result<DemoCount> load_demo_persons(storage::Connection& c, std::int64_t municip
     draft.birth_date = d.birth;
     draft.sex = d.sex;
     draft.language = "lv";
-    if (d.serial) draft.personal_code = code_for(*parse_date(d.birth), d.serial);
+    if (d.serial) draft.personal_code = demo_personal_code(*parse_date(d.birth), d.serial);
     if (*d.phone) draft.phones.push_back(d.phone);
     if (*d.street) draft.declared_address = registry::Address{"Liepājas valstspilsēta", "Liepāja", d.street, d.house, d.flat, "LV-3401"};
     std::vector<registry::Warning> warnings;

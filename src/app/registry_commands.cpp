@@ -11,11 +11,15 @@
 
 #include <fmt/format.h>
 
+#include "access/password.h"
 #include "access/user_store.h"
+#include "app/demo.h"
 #include "assistance/bulk_recalc.h"
 #include "assistance/generator.h"
 #include "assistance/periods.h"
 #include "audit/store.h"
+#include "cases/generator.h"
+#include "core/sealed_text.h"
 #include "core/time.h"
 #include "org/store.h"
 #include "registry/generator.h"
@@ -181,15 +185,65 @@ int demo_assistance_records(storage::Database& db, std::int64_t municipality_id,
   return 0;
 }
 
+std::size_t cases_asked(const DemoRegistryOptions& o) { return o.cases ? *o.cases : o.scale ? cases::kNationalCases : 0; }
+
+/// Cases with their intakes, transitions, plans and sealed notes (cases::generate_cases), led by
+/// generated workers whose password is the demo password. 0, or 1 on failure.
+int demo_case_records(storage::Database& db, std::int64_t municipality_id, const DemoRegistryOptions& o,
+                      std::ostream& out, std::ostream& err) {
+  auto keyring = Keyring::load(o.key_file);
+  if (!keyring) {
+    err << "error: " << keyring.error().message.en << " (" << keyring.error().detail << ")\n";
+    return 1;
+  }
+  const auto start = Clock::now();
+  ProgressBar workers(err, "Caseworkers       ", "users");
+  ProgressBar bar(err, "Cases             ", "cases");
+  cases::CaseGeneratorOptions g;
+  g.cases = cases_asked(o);
+  g.seed = o.seed;
+  g.keyring = &*keyring;
+  g.password_hash = access::hash_password(kDemoPassword);
+  g.progress = [&](std::string_view stage, std::size_t done, std::size_t total) {
+    if (stage == "workers") return workers.update(done, total);
+    workers.done();
+    bar.update(done, total);
+  };
+  auto report = cases::generate_cases(db, municipality_id, g);
+  workers.done();
+  bar.done();
+  if (!report) {
+    err << "error: " << report.error().message.en << (report.error().detail.empty() ? "" : " (" + report.error().detail + ")") << "\n";
+    return 1;
+  }
+  const cases::CaseGeneratorReport& r = *report;
+  if (r.cases == 0) {
+    out << fmt::format("Cases: {} already present; nothing generated.\n", r.existing_cases);
+    return 0;
+  }
+  out << fmt::format("Cases: {} cases ({} open) generated in {:.1f} s; {} caseworkers and supervisors added (password {}).\n"
+                     "  {} intakes, {} transitions, {} agreements, {} closures, {} plans with {} tasks, {} sealed notes.\n",
+                     r.cases, r.open_cases, seconds_since(start), r.workers, kDemoPassword, r.intakes, r.transitions,
+                     r.agreements, r.closures, r.plans, r.tasks, r.notes);
+  return 0;
+}
+
 }  // namespace
 
-bool wants_generated_registry(const DemoRegistryOptions& o) { return o.scale || o.persons || o.csv; }
+bool wants_generated_registry(const DemoRegistryOptions& o) { return o.scale || o.persons || o.csv || o.cases || o.cases_only; }
 
 int demo_registry(storage::Database& db, const DemoRegistryOptions& o, std::ostream& out, std::ostream& err) {
   auto municipality = db.read([](storage::Connection& c) { return org::load_municipality(c); });
   if (!municipality || !*municipality) {
     err << "error: no municipality (atbalsts demo makes one)\n";
     return 1;
+  }
+  if (o.cases_only) {
+    if (cases_asked(o) == 0) {
+      err << "error: --cases-only needs --cases N (or --scale national)\n";
+      return 1;
+    }
+    return demo_case_records(db, (*municipality)->id, o, out, err);
   }
   const auto start = Clock::now();
   ProgressBar persons(err, "Generating persons", "persons");
@@ -213,14 +267,16 @@ int demo_registry(storage::Database& db, const DemoRegistryOptions& o, std::ostr
   const registry::GeneratorReport& r = *report;
   if (r.persons == 0) {
     out << fmt::format("Registry: {} persons already present; nothing generated.\n", r.existing_persons);
-    return 0;
+    return cases_asked(o) ? demo_case_records(db, (*municipality)->id, o, out, err) : 0;
   }
   out << fmt::format("Registry: {} persons in {} households generated in {:.1f} s (seed {}); {} persons in all.\n"
                      "  {} addresses, {} earlier names, {} earlier codes, {} phones, {} search keys, {} registrations{}.\n",
                      r.persons, r.households, seconds_since(start), o.seed, r.existing_persons + r.persons, r.addresses,
                      r.earlier_names, r.earlier_codes, r.phones, r.search_keys, r.registrations,
                      r.rebuilt_indexes ? "; indexes rebuilt" : "");
-  return demo_assistance_records(db, (*municipality)->id, o.seed, out, err);
+  const int assistance = demo_assistance_records(db, (*municipality)->id, o.seed, out, err);
+  if (assistance != 0 || cases_asked(o) == 0) return assistance;
+  return demo_case_records(db, (*municipality)->id, o, out, err);
 }
 
 int assistance_recalculate_command(storage::Database& db, const std::string& month, const std::string& reason,

@@ -19,6 +19,9 @@ struct DemoRegistryOptions {
   std::optional<std::size_t> persons;  ///< persons in all (households in proportion)
   std::uint64_t seed = 1;
   std::optional<std::string> csv;      ///< write the persons to this import file instead
+  std::optional<std::size_t> cases;    ///< cases in all (default 300,000 with --scale national, else none)
+  bool cases_only = false;             ///< generate only the cases, on an already generated registry
+  std::string key_file;                ///< the key file whose keyring seals the generated notes
 };
 
 /// Whether the options ask for generated persons or a CSV file at all.
@@ -26,7 +29,8 @@ bool wants_generated_registry(const DemoRegistryOptions& o);
 
 /// After load_demo: generates the registry of the demo municipality up to the number of persons
 /// asked, then social-assistance applications (with decisions and payments) for a share of the
-/// new households. Nothing when the persons are already there. Exit code 0, or 1 on failure.
+/// new households, then cases up to the number asked (cases/generator.h; with `cases_only`,
+/// only the cases). Nothing when the persons are already there. Exit code 0, or 1 on failure.
 int demo_registry(storage::Database& db, const DemoRegistryOptions& o, std::ostream& out, std::ostream& err);
 
 /// `atbalsts assistance recalculate --month YYYY-MM`: every granted decision in force on the 1st

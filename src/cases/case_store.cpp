@@ -32,12 +32,12 @@ Result<void> load_history(storage::Connection& c, CaseFile& k) {
     k.closure_request = ClosureRequest{r.integer(0), r.text(1), static_cast<int>(r.integer(2)), r.text(3), r.integer(4),
                                        r.text(5), r.text(6), r.opt_integer(7), r.opt_text(8), r.opt_text(9)};
   }
-  ATB_TRY_ASSIGN(agreement, c.query("SELECT id, agreed_on, note, recorded_by, recorded_at FROM case_agreement"
+  ATB_TRY_ASSIGN(agreement, c.query("SELECT id, agreed_on, note, recorded_by, recorded_at, document_id FROM case_agreement"
                                     " WHERE case_id = ? ORDER BY id DESC LIMIT 1",
                                     params(k.id)));
   if (!agreement.empty()) {
     const storage::Row& r = agreement[0];
-    Agreement a{r.integer(0), r.text(1), {}, r.text(2), r.integer(3), r.text(4)};
+    Agreement a{r.integer(0), r.text(1), {}, r.text(2), r.integer(3), r.text(4), r.opt_integer(5)};
     ATB_TRY_ASSIGN(persons, c.query("SELECT person_id FROM case_agreement_person WHERE agreement_id = ? ORDER BY person_id",
                                     params(a.id)));
     for (const storage::Row& p : persons) a.person_ids.push_back(p.integer(0));
@@ -162,11 +162,17 @@ Result<std::vector<std::int64_t>> household_members(storage::Connection& c, std:
 
 Result<std::pair<std::vector<CaseRow>, std::int64_t>> list_cases(storage::Connection& c, const std::string& visible,
                                                                  const CaseFilter& f, int page, int page_size) {
-  std::string where = " WHERE " + visible;
+  std::string from = "case_file c", where = " WHERE " + visible;
   storage::Params ps;
   if (f.mine_user) {
-    where += " AND (c.lead_worker_id = ? OR EXISTS (SELECT 1 FROM case_worker w WHERE w.case_id = c.id AND w.user_id = ?))";
+    // Her cases found by index first (lead, co-worker), then each read by id: the list costs her
+    // caseload, not the municipality's cases (CROSS JOIN keeps that order on SQLite).
+    from = "(SELECT id FROM case_file WHERE lead_worker_id = ?" +
+           std::string(f.stage.empty() ? " AND stage <> 'closed'" : " AND stage = ?") +
+           " UNION SELECT case_id FROM case_worker WHERE user_id = ?) m CROSS JOIN case_file c";
+    where += " AND c.id = m.id";
     ps.push_back(*f.mine_user);
+    if (!f.stage.empty()) ps.push_back(f.stage);
     ps.push_back(*f.mine_user);
   }
   if (!f.stage.empty()) {
@@ -175,13 +181,13 @@ Result<std::pair<std::vector<CaseRow>, std::int64_t>> list_cases(storage::Connec
   } else {
     where += " AND c.stage <> 'closed'";
   }
-  ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM case_file c" + where, ps));
+  ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM " + from + where, ps));
   ps.push_back(static_cast<std::int64_t>(page_size));
   ps.push_back(static_cast<std::int64_t>((page - 1) * page_size));
   ATB_TRY_ASSIGN(rows, c.query(fmt::format("SELECT c.id, c.team_id, c.lead_worker_id, {}, c.stage, u.full_name, c.opened_on,"
-                                           " c.household_id, c.person_id FROM case_file c{} JOIN app_user u ON u.id ="
+                                           " c.household_id, c.person_id FROM {}{} JOIN app_user u ON u.id ="
                                            " c.lead_worker_id{} ORDER BY c.id DESC LIMIT ? OFFSET ?",
-                                           kSubjectName, kSubjectJoins, where),
+                                           kSubjectName, from, kSubjectJoins, where),
                                ps));
   std::vector<CaseRow> items;
   for (const storage::Row& r : rows) {

@@ -99,6 +99,7 @@ struct Agreement {
   std::string note;
   std::int64_t recorded_by = 0;
   std::string recorded_at;
+  std::optional<std::int64_t> document_id;  ///< the signed copy, a document of the case
 };
 
 /// A case (gadījums) for a household or a person.

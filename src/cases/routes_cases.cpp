@@ -8,6 +8,8 @@
 #include "audit/store.h"
 #include "cases/case_store.h"
 #include "cases/intake_store.h"
+#include "cases/plan_rules.h"
+#include "cases/plan_store.h"
 #include "cases/routes.h"
 #include "cases/routes_json.h"
 #include "core/time.h"
@@ -125,6 +127,10 @@ Result<Response> transition(const CaseContext& cc, Request& req, const access::P
     ATB_TRY_ASSIGN(k, open_case(c, p, id, access::Access::change));
     if (k.version != version) return stale();
     ATB_TRY(check_transition(k.stage, to, facts_of(k)));
+    if (k.stage == "plan" && to == "implementation") {  // needs an approved plan of this plan stage
+      ATB_TRY_ASSIGN(made, approved_plan_created_at(c, id));
+      ATB_TRY(check_plan_stage(k.stage, to, entered_stage_at(k, "plan"), made));
+    }
     ATB_TRY_ASSIGN(written, change_stage(c, k, version, StageChange{to, {}, {}, {}}, reason, p.user_id, now_utc_iso()));
     if (!written) return stale();
     return changed(c, p, req, id, "transition", k.stage + " -> " + to);

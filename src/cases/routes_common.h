@@ -18,6 +18,7 @@
 #include "cases/model.h"
 #include "cases/rules.h"
 #include "core/result.h"
+#include "core/sealed_text.h"
 #include "storage/connection.h"
 
 namespace atb::cases {
@@ -28,6 +29,7 @@ struct CaseContext {
   Settings settings;
   Calendar calendar;
   std::shared_ptr<const InstrumentRegistry> instruments;  ///< loaded once at start; never null
+  std::shared_ptr<const Keyring> keyring;  ///< text keys of notes and documents; loaded at start; never null
 };
 
 /// A route handler from `f(cc, request, principal)` returning Result<Response>: the caller is

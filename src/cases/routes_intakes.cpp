@@ -308,6 +308,11 @@ void add_routes(http::Router& router, const CaseContext& cc) {
   add_case_routes(router, cc);
   add_notification_routes(router, cc);
   add_assessment_routes(router, cc);
+  add_plan_routes(router, cc);
+  add_work_routes(router, cc);
+  add_note_routes(router, cc);
+  add_document_routes(router, cc);
+  add_opinion_routes(router, cc);
 }
 
 }  // namespace atb::cases

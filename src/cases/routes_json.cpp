@@ -109,7 +109,8 @@ json to_json(const CaseFile& k) {
   json agreement = nullptr;
   if (const auto& a = k.agreement) {
     agreement = {{"id", a->id}, {"agreed_on", a->agreed_on}, {"person_ids", a->person_ids}, {"note", a->note},
-                 {"recorded_by", a->recorded_by}, {"recorded_at", a->recorded_at}};
+                 {"recorded_by", a->recorded_by}, {"recorded_at", a->recorded_at},
+                 {"document_id", or_null(a->document_id)}};
   }
   json stage_names = {{"lv", stage_name(k.stage).lv}, {"en", stage_name(k.stage).en}};
   return {{"id", k.id},

@@ -26,6 +26,7 @@ struct Settings {
   std::string web_team = "families";
   int public_requests_per_hour = 5;       ///< per client address
   std::size_t public_request_bytes = 8192;  ///< body limit of a public request (413 above)
+  int caseload_warning = 30;  ///< a worker's active caseload above this is flagged (my work, caseload)
 };
 
 /// When the first contact with an intake is due.

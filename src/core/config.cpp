@@ -101,7 +101,7 @@ Result<void> apply_toml_file(Config& c, const std::string& path) {
   if (auto* k = root["cases"].as_table()) {
     ATB_TRY(check_keys(*k, "cases", {"routine_working_days", "priority_working_days", "web_municipality",
                                      "web_department", "web_team", "public_requests_per_hour", "public_request_body",
-                                     "instruments_dir"}));
+                                     "instruments_dir", "caseload_warning"}));
     ATB_TRY(read_int(*k, "routine_working_days", "cases.routine_working_days", c.intake_routine_working_days));
     ATB_TRY(read_int(*k, "priority_working_days", "cases.priority_working_days", c.intake_priority_working_days));
     ATB_TRY(read_str(*k, "web_municipality", "cases.web_municipality", c.web_intake_municipality));
@@ -110,6 +110,7 @@ Result<void> apply_toml_file(Config& c, const std::string& path) {
     ATB_TRY(read_int(*k, "public_requests_per_hour", "cases.public_requests_per_hour", c.public_requests_per_hour));
     ATB_TRY(read_int(*k, "public_request_body", "cases.public_request_body", c.public_request_body));
     ATB_TRY(read_str(*k, "instruments_dir", "cases.instruments_dir", c.instruments_dir));
+    ATB_TRY(read_int(*k, "caseload_warning", "cases.caseload_warning", c.caseload_warning));
   }
   if (auto* l = root["limits"].as_table()) {
     ATB_TRY(check_keys(*l, "limits", {"json_body", "hard_body", "headers", "url",
@@ -184,6 +185,7 @@ Result<void> validate(const Config& c) {
   if (c.public_requests_per_hour < 1 || c.public_request_body < 1024 || c.public_request_body > c.json_body_limit) {
     return bad("cases", "public requests: at least one per hour, a body limit from 1 KiB up to limits.json_body");
   }
+  if (c.caseload_warning < 1 || c.caseload_warning > 1000) return bad("cases.caseload_warning", "expected 1–1000");
   if (c.json_body_limit == 0 || c.header_limit == 0 || c.url_limit == 0 ||
       c.hard_body_limit < c.json_body_limit) {
     return bad("limits", "limits must be positive and hard_body at least json_body");

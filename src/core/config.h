@@ -45,6 +45,7 @@ struct Config {
   /// Assessment instrument definitions (<id>.v<version>.json); relative to the working
   /// directory like web_dir, so the repository's own folder when run from its root.
   std::string instruments_dir = "config/instruments";
+  int caseload_warning = 30;  ///< [cases] a worker's active cases above this are flagged
 };
 
 /// Reads a TOML file over `config` ([database] url, pool_size; [server] address, port, web,
@@ -52,7 +53,7 @@ struct Config {
 /// read_timeout_seconds, shutdown_grace_seconds; [auth] idle_timeout_seconds,
 /// absolute_timeout_seconds, common_passwords, key_file; [audit] reads; [cases]
 /// routine_working_days, priority_working_days, web_municipality, web_department, web_team,
-/// public_requests_per_hour, public_request_body, instruments_dir).
+/// public_requests_per_hour, public_request_body, instruments_dir, caseload_warning).
 /// Unknown keys and wrong types are errors naming the key.
 Result<void> apply_toml_file(Config& config, const std::string& path);
 

@@ -188,6 +188,12 @@ Result<std::string> Keyring::open(std::string_view sealed) const {
   return std::move(*plain);
 }
 
+std::vector<std::uint32_t> Keyring::ids() const {
+  std::vector<std::uint32_t> out;
+  for (const auto& [id, box] : boxes_) out.push_back(id);
+  return out;
+}
+
 bool Keyring::needs_rotation(std::string_view sealed) const {
   return key_id(sealed) != current_;
 }

@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "core/secret_box.h"
@@ -59,6 +60,9 @@ class Keyring {
 
   /// Whether values sealed under `id` can be opened.
   bool has_key(std::uint32_t id) const { return boxes_.count(id) != 0; }
+
+  /// The ids of the keys not retired, ascending (the last is current_id()).
+  std::vector<std::uint32_t> ids() const;
 
   /// `plain` sealed under the current key: "k<id>:<base64>". A fresh random nonce every time.
   std::string seal(std::string_view plain) const;

@@ -64,6 +64,7 @@ Answer AppFixture::call(http::Method method, const std::string& target, const As
   a.headers = response.headers;
   a.body = nlohmann::json::parse(response.body, nullptr, false);
   a.raw = std::move(response.body);
+  a.content_type = response.content_type;
   return a;
 }
 

@@ -33,6 +33,7 @@ struct Answer {
   int status = 0;
   nlohmann::json body;
   std::string raw;  ///< the body as sent (CSV, XLSX, …)
+  std::string content_type;  ///< the Content-Type the answer is sent with
   std::vector<std::pair<std::string, std::string>> headers;
   std::string header(const std::string& name) const;
 };
