@@ -2,6 +2,10 @@
 // here), handing the session cookie to a browser context, and a stand-in session for tests of
 // the app frame that are not about identity.
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { BASE_URL, url } from './browser.mjs'
 import { freshCode } from './totp.mjs'
 
@@ -67,14 +71,45 @@ export class ApiClient {
 }
 
 /**
- * Signs a demo user in for the first time (the user must not be enrolled yet: every user is
- * enrolled by exactly one test file, which keeps what this returns for its later logins).
+ * Where an enrolment is kept for the later test files of the same server (the files run one
+ * after another, each in its own process): the secret, the last time step used and the recovery
+ * codes not handed out yet.
  */
-export async function enrolUser(username, password = DEMO_PASSWORD) {
+function enrolmentFile(username) {
+  const server = createHash('sha256').update(BASE_URL).digest('hex').slice(0, 16)
+  return join(tmpdir(), `atbalsts-e2e-${server}-${username}.json`)
+}
+
+function savedEnrolment(username) {
+  try {
+    return JSON.parse(readFileSync(enrolmentFile(username), 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Signs a demo user in for the first time: enrols her authenticator and returns the secret and
+ * recovery codes, which the calling file keeps for its later logins. When an earlier test file
+ * of this server run already enrolled her (e.g. casewalk.test.mjs walks a case as `anna` and
+ * `ilze` before their own files run), signs in with the saved secret instead and hands this file
+ * the recovery codes the enrolling file set aside (all but the `keepCodes` it keeps for itself).
+ */
+export async function enrolUser(username, password = DEMO_PASSWORD, { keepCodes = 5 } = {}) {
   const client = new ApiClient()
   const stage = await client.login(username, password)
+  const saved = stage === 'totp' ? savedEnrolment(username) : null
+  if (saved) {
+    const { session, step } = await client.secondStep({ secret: saved.secret, lastStep: saved.step })
+    writeFileSync(enrolmentFile(username), JSON.stringify({ ...saved, step, recoveryCodes: [] }))
+    return { client, secret: saved.secret, recoveryCodes: saved.recoveryCodes, step, user: session.user }
+  }
   assert.equal(stage, 'enroll', `${username} should not have an authenticator yet (fresh server?)`)
-  return { client, ...(await client.enrol()) }
+  const enrolled = await client.enrol()
+  // This file uses its codes from the front (`keepCodes` of them); the rest go to a later file.
+  const later = enrolled.recoveryCodes.slice(keepCodes)
+  writeFileSync(enrolmentFile(username), JSON.stringify({ secret: enrolled.secret, step: enrolled.step, recoveryCodes: later }))
+  return { client, ...enrolled }
 }
 
 /** A new session of an enrolled user, signed in with one of her recovery codes (used up here). */
@@ -112,6 +147,14 @@ export async function fakeSession(page, user = {}) {
   }
   await page.route('**/api/v1/session', (route) =>
     route.request().method() === 'GET' ? route.fulfill({ json: session }) : route.fallback(),
+  )
+  // The header's notification bell and a worker's home ask for these on every signed-in page.
+  await page.route(
+    (address) => address.pathname === '/api/v1/notifications',
+    (route) => route.fulfill({ json: { items: [], total: 0, unread: 0, page: 1, page_size: 1 } }),
+  )
+  await page.route('**/api/v1/my/work', (route) =>
+    route.fulfill({ json: { tasks: [], reviews: [], caseload: { active: 0, limit: 30, over: false } } }),
   )
   return session
 }
