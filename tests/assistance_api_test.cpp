@@ -158,8 +158,8 @@ TEST_P(AssistanceApi, ADoubleBenefitInAnotherMunicipalityIsFlagged) {
                                 storage::params(other, h[0].integer(0), person, team[0].integer(0), team[0].integer(1))));
     ATB_TRY(c.execute("INSERT INTO assistance_member (application_id, person_id, able_to_work, pensioner, disability)"
                       " VALUES (?, ?, 1, 0, 0)", storage::params(app[0].integer(0), person)));
-    ATB_TRY(c.execute("INSERT INTO assistance_decision (application_id, outcome, amount, period_from, period_to, steps, note,"
-                      " decided_by, decided_at) VALUES (?, 'granted', 10000, '2000-01-01', '2099-12-31', '[]', '', 0, 'x')",
+    ATB_TRY(c.execute("INSERT INTO assistance_decision (application_id, outcome, amount, period_from, period_to, note,"
+                      " decided_by, decided_at) VALUES (?, 'granted', 10000, '2000-01-01', '2099-12-31', '', 0, 'x')",
                       storage::params(app[0].integer(0))));
     return ok();
   });

@@ -1,8 +1,10 @@
 // Migration 0007 on a database that already has assistance decisions and payments: the rows stay
 // (ids, payments' links), the member flags start as "no", and an application may then have a
-// second decision (a recalculation). On both engines.
+// second decision (a recalculation). Migration 0014: the explanations move to their own table
+// unchanged, and a decision reads with the explanation it had. On both engines.
 #include <gtest/gtest.h>
 
+#include "assistance/store.h"
 #include "storage/migrations.h"
 #include "support/databases.h"
 
@@ -17,8 +19,18 @@ class AssistanceMigration : public ::testing::TestWithParam<storage::Engine> {
   test::ScratchDatabase scratch_{GetParam()};
 };
 
-// One decided application with two payments, written with the schema of migration 0006.
-Result<std::int64_t> decided_application(Connection& c) {
+// Migrations numbered below `number`.
+std::vector<storage::Migration> migrations_before(int number) {
+  std::vector<storage::Migration> before;
+  for (const storage::Migration& m : storage::embedded_migrations()) {
+    if (m.number < number) before.push_back(m);
+  }
+  return before;
+}
+
+// One decided application with two payments, written with the schema of migration 0006, its
+// decision explained by `steps` (the stored JSON).
+Result<std::int64_t> decided_application(Connection& c, const std::string& steps = "[]") {
   const std::string t = "2026-01-01T00:00:00.000Z";
   ATB_TRY_ASSIGN(m, c.query("INSERT INTO municipality (code, name, created_at) VALUES ('x', 'X', ?) RETURNING id", params(t)));
   const std::int64_t mid = m[0].integer(0);
@@ -39,8 +51,8 @@ Result<std::int64_t> decided_application(Connection& c) {
   ATB_TRY(c.execute("INSERT INTO assistance_member (application_id, person_id, able_to_work, pensioner, disability)"
                     " VALUES (?, ?, 1, 0, 0)", params(app, p[0].integer(0))));
   ATB_TRY_ASSIGN(dec, c.query("INSERT INTO assistance_decision (application_id, outcome, amount, period_from, period_to, steps,"
-                              " note, decided_by, decided_at) VALUES (?, 'granted', 12345, '2026-02-01', '2026-04-30', '[]', '',"
-                              " 0, ?) RETURNING id", params(app, t)));
+                              " note, decided_by, decided_at) VALUES (?, 'granted', 12345, '2026-02-01', '2026-04-30', ?, '',"
+                              " 0, ?) RETURNING id", params(app, steps, t)));
   for (const char* month : {"2026-02", "2026-03"}) {
     ATB_TRY(c.execute("INSERT INTO assistance_payment (decision_id, month, amount, status, changed_at)"
                       " VALUES (?, ?, 12345, 'planned', ?)", params(dec[0].integer(0), month, t)));
@@ -51,11 +63,7 @@ Result<std::int64_t> decided_application(Connection& c) {
 TEST_P(AssistanceMigration, KeepsDecisionsAndPaymentsAndAllowsASecondDecision) {
   auto db = scratch_.open();
   const auto& all = storage::embedded_migrations();
-  std::vector<storage::Migration> before;
-  for (const storage::Migration& m : all) {
-    if (m.number < 7) before.push_back(m);
-  }
-  ASSERT_TRUE(storage::migrate(*db, before));
+  ASSERT_TRUE(storage::migrate(*db, migrations_before(7)));
   auto app = db->write([](Connection& c) { return decided_application(c); });
   ASSERT_TRUE(app) << app.error().detail;
   auto applied = storage::migrate(*db, all);
@@ -72,8 +80,8 @@ TEST_P(AssistanceMigration, KeepsDecisionsAndPaymentsAndAllowsASecondDecision) {
     EXPECT_EQ(flags[0].integer(0), 0);
     EXPECT_EQ(flags[0].integer(1), 0);
     // A second decision of the same application, pointing at the first.
-    ATB_TRY(c.execute("INSERT INTO assistance_decision (application_id, outcome, amount, period_from, period_to, steps, note,"
-                      " decided_by, decided_at, supersedes_id) VALUES (?, 'granted', 1, '2026-03-01', '2026-04-30', '[]', '', 0,"
+    ATB_TRY(c.execute("INSERT INTO assistance_decision (application_id, outcome, amount, period_from, period_to, note,"
+                      " decided_by, decided_at, supersedes_id) VALUES (?, 'granted', 1, '2026-03-01', '2026-04-30', '', 0,"
                       " 'x', ?)", params(*app, rows[0].integer(0))));
     // New ids follow the kept ones.
     ATB_TRY_ASSIGN(ids, c.query("SELECT MAX(id) FROM assistance_decision"));
@@ -87,6 +95,42 @@ TEST_P(AssistanceMigration, KeepsDecisionsAndPaymentsAndAllowsASecondDecision) {
                      " VALUES (999999, '2026-05', 1, 'planned', 'x')");
   });
   EXPECT_FALSE(orphan.ok());
+}
+
+TEST_P(AssistanceMigration, KeepsExistingExplanationsInTheirOwnTable) {
+  auto db = scratch_.open();
+  ASSERT_TRUE(storage::migrate(*db, migrations_before(14)));
+  // Two steps with diacritics, a quote and a line break, stored as the code stores them.
+  const std::vector<Text> steps = {
+      {"Ienākumi mēnesī: 123,45 €; \"trūcīgs\"\nslieksnis", "Income a month: 123.45 €; \"needy\"\nthreshold"},
+      {"Pabalsts: 12,34 €.", "Benefit: 12.34 €."}};
+  const std::string stored = assistance::steps_text(steps);
+  auto app = db->write([&](Connection& c) { return decided_application(c, stored); });
+  ASSERT_TRUE(app) << app.error().detail;
+  auto applied = storage::migrate(*db, storage::embedded_migrations());
+  ASSERT_TRUE(applied) << applied.error().detail;
+  auto check = db->write([&](Connection& c) -> Result<void> {
+    ATB_TRY_ASSIGN(rows, c.query("SELECT d.id, s.steps FROM assistance_decision d"
+                                 " JOIN assistance_decision_steps s ON s.decision_id = d.id WHERE d.application_id = ?",
+                                 params(*app)));
+    EXPECT_EQ(rows.size(), 1u);
+    if (rows.empty()) return ok();
+    EXPECT_EQ(rows[0].text(1), stored);  // byte for byte
+    ATB_TRY_ASSIGN(decision, assistance::load_decision(c, rows[0].integer(0)));
+    EXPECT_TRUE(decision.has_value());
+    if (!decision) return ok();
+    EXPECT_EQ(decision->steps.size(), 2u);
+    if (decision->steps.size() != 2) return ok();
+    EXPECT_EQ(decision->steps[0].lv, steps[0].lv);
+    EXPECT_EQ(decision->steps[0].en, steps[0].en);
+    EXPECT_EQ(decision->steps[1].lv, steps[1].lv);
+    EXPECT_EQ(decision->amount, 12345);
+    return ok();
+  });
+  ASSERT_TRUE(check) << check.error().detail;
+  // The column is gone from the decision row.
+  auto old_column = db->read([](Connection& c) { return c.query("SELECT steps FROM assistance_decision"); });
+  EXPECT_FALSE(old_column.ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AssistanceMigration, ::testing::ValuesIn(test::all_engines()),

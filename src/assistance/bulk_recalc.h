@@ -3,8 +3,9 @@
 // their declarations, evaluated without I/O under the settings in force on the 1st of the month,
 // and each one whose outcome or amount changes is superseded by a new decision from that month,
 // as a recalculation through the API does (assistance::recalculated), the new decisions, their
-// payments and the marks on the old ones written a batch at a time in multi-row statements. One
-// transaction.
+// explanations, their payments and the marks on the old ones written a batch at a time in
+// multi-row statements. The rules evaluate a batch on another thread while the batch before is
+// written and the next one read. One transaction.
 #pragma once
 
 #include <cstddef>
@@ -23,8 +24,9 @@ struct BulkRecalcOptions {
   Date month;                 ///< the 1st of the month the new decisions take effect
   std::string reason;         ///< written on every new decision
   std::size_t batch = 5000;   ///< decisions read (and written) at once
-  /// Threads evaluating a batch; 0: one per core. One by default: on the shared 2-CPU machine
-  /// two did not measurably shorten the run (bench/BENCHMARKS.md, assistance).
+  /// Threads evaluating a batch (besides the run's thread, which reads and writes meanwhile);
+  /// 0: one per core. One by default: on the shared 2-CPU machine two did not measurably
+  /// shorten the run (bench/BENCHMARKS.md, assistance).
   std::size_t workers = 1;
   std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -79,7 +79,7 @@ std::string steps_text(const std::vector<Text>& steps) {
 
 const std::vector<std::string>& decision_insert_columns() {
   static const std::vector<std::string> columns = {"application_id", "outcome", "amount", "period_from", "period_to",
-                                                   "steps", "note", "agreement_on", "decided_by", "decided_at",
+                                                   "note", "agreement_on", "decided_by", "decided_at",
                                                    "supersedes_id", "recalculation_reason"};
   return columns;
 }
@@ -91,7 +91,6 @@ void append_decision_row(storage::Params& row, const DecisionRecord& d, std::int
   row.push_back(value(d.amount));
   row.push_back(value(d.period_from));
   row.push_back(value(d.period_to));
-  row.push_back(value(steps_text(d.steps)));
   row.push_back(value(d.note));
   row.push_back(value(d.agreement_on));
   row.push_back(value(user_id));
@@ -118,8 +117,11 @@ DecisionRecord decision_from(const storage::Row& r) {
                         r.opt_integer(12), r.opt_text(13), r.opt_integer(14), r.opt_text(15)};
 }
 
+// The explanation is in its own table (migration 0014); `FROM assistance_decision` unaliased.
 constexpr const char* kDecisionColumns =
-    "id, application_id, outcome, amount, period_from, period_to, steps, note, decided_at, stopped_from, stop_reason,"
+    "id, application_id, outcome, amount, period_from, period_to,"
+    " COALESCE((SELECT s.steps FROM assistance_decision_steps s WHERE s.decision_id = assistance_decision.id), '') AS steps,"
+    " note, decided_at, stopped_from, stop_reason,"
     " agreement_on, supersedes_id, recalculation_reason, superseded_by_id, superseded_from";
 
 }  // namespace
@@ -285,6 +287,7 @@ Result<std::int64_t> insert_decision(storage::Connection& c, const DecisionRecor
   append_decision_row(row, d, user_id, now);
   ATB_TRY_ASSIGN(rows, c.query(sql, row));
   const std::int64_t id = rows[0].integer(0);
+  ATB_TRY(c.execute("INSERT INTO assistance_decision_steps (decision_id, steps) VALUES (?, ?)", params(id, steps_text(d.steps))));
   for (const Payment& p : payments) {
     ATB_TRY(c.execute("INSERT INTO assistance_payment (decision_id, month, amount, status, changed_at) VALUES (?, ?, ?, 'planned', ?)",
                       params(id, p.month, p.amount, now)));
@@ -402,19 +405,41 @@ Result<std::vector<std::int64_t>> decisions_in_force(storage::Connection& c, con
 }
 
 Result<std::vector<DecidedApplication>> load_decided(storage::Connection& c, const std::vector<std::int64_t>& ids) {
-  std::vector<DecidedApplication> out;
-  if (ids.empty()) return out;
+  ATB_TRY_ASSIGN(rows, fetch_decided(c, ids));
+  return assemble_decided(std::move(rows));
+}
+
+Result<DecidedRows> fetch_decided(storage::Connection& c, std::vector<std::int64_t> ids) {
+  DecidedRows out;
+  out.ids = std::move(ids);
+  if (out.ids.empty()) return out;
   std::string list;  // integers only: safe to write into the statement
-  for (std::int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+  for (std::int64_t id : out.ids) list += (list.empty() ? "" : ",") + std::to_string(id);
   const std::string apps = "(SELECT application_id FROM assistance_decision WHERE id IN (" + list + "))";
   // The same columns as kDecisionColumns but the explanation, which a recalculation does not use.
   ATB_TRY_ASSIGN(decisions, c.query("SELECT id, application_id, outcome, amount, period_from, period_to, '' AS steps, note,"
                                     " decided_at, stopped_from, stop_reason, agreement_on, supersedes_id, recalculation_reason,"
                                     " superseded_by_id, superseded_from FROM assistance_decision WHERE id IN (" + list + ")"));
-  ATB_TRY_ASSIGN(rows, c.query("SELECT id, municipality_id, kind, applicant_id, application_month FROM assistance_application"
-                               " WHERE id IN " + apps));
+  out.decisions = std::move(decisions);
+  ATB_TRY_ASSIGN(applications, c.query("SELECT id, municipality_id, kind, applicant_id, application_month"
+                                       " FROM assistance_application WHERE id IN " + apps));
+  out.applications = std::move(applications);
+  ATB_TRY_ASSIGN(members, c.query("SELECT m.application_id, m.person_id, p.birth_date, m.able_to_work, m.pensioner, m.disability,"
+                                  " m.owns_property, m.has_savings FROM assistance_member m JOIN person p ON p.id = m.person_id"
+                                  " WHERE m.application_id IN " + apps + " ORDER BY m.application_id, p.birth_date, p.id"));
+  out.members = std::move(members);
+  ATB_TRY_ASSIGN(incomes, c.query("SELECT application_id, person_id, month, kind, amount FROM assistance_income"
+                                  " WHERE application_id IN " + apps + " ORDER BY application_id, person_id, month, kind, id"));
+  out.incomes = std::move(incomes);
+  ATB_TRY_ASSIGN(housing, c.query("SELECT application_id, kind, amount FROM assistance_housing WHERE application_id IN " + apps));
+  out.housing = std::move(housing);
+  return out;
+}
+
+std::vector<DecidedApplication> assemble_decided(DecidedRows rows) {
+  std::vector<DecidedApplication> out;
   std::map<std::int64_t, Application> by_id;
-  for (const storage::Row& r : rows) {
+  for (const storage::Row& r : rows.applications) {
     Application& a = by_id[r.integer(0)];
     a.id = r.integer(0);
     a.municipality_id = r.integer(1);
@@ -422,27 +447,29 @@ Result<std::vector<DecidedApplication>> load_decided(storage::Connection& c, con
     a.applicant_id = r.integer(3);
     a.application_month = r.text(4);
   }
-  ATB_TRY_ASSIGN(members, c.query("SELECT m.application_id, m.person_id, p.birth_date, m.able_to_work, m.pensioner, m.disability,"
-                                  " m.owns_property, m.has_savings FROM assistance_member m JOIN person p ON p.id = m.person_id"
-                                  " WHERE m.application_id IN " + apps + " ORDER BY m.application_id, p.birth_date, p.id"));
-  for (const storage::Row& m : members) {
-    by_id[m.integer(0)].members.push_back({m.integer(1), "", "", m.text(2), m.integer(3) != 0, m.integer(4) != 0,
-                                           m.integer(5) != 0, m.integer(6) != 0, m.integer(7) != 0});
+  // The rows of an application come together (ordered by it): its entry is looked up once.
+  Application* at = nullptr;
+  auto application = [&](std::int64_t id) -> Application& {
+    if (!at || at->id != id) at = &by_id[id];
+    return *at;
+  };
+  for (const storage::Row& m : rows.members) {
+    application(m.integer(0)).members.push_back({m.integer(1), "", "", m.text(2), m.integer(3) != 0, m.integer(4) != 0,
+                                                 m.integer(5) != 0, m.integer(6) != 0, m.integer(7) != 0});
   }
-  ATB_TRY_ASSIGN(incomes, c.query("SELECT application_id, person_id, month, kind, amount FROM assistance_income"
-                                  " WHERE application_id IN " + apps + " ORDER BY application_id, person_id, month, kind, id"));
-  for (const storage::Row& i : incomes) by_id[i.integer(0)].incomes.push_back({i.integer(1), i.text(2), i.text(3), i.integer(4)});
-  ATB_TRY_ASSIGN(housing, c.query("SELECT application_id, kind, amount FROM assistance_housing WHERE application_id IN " + apps));
-  for (const storage::Row& h : housing) by_id[h.integer(0)].housing[h.text(1)] = h.integer(2);
+  for (const storage::Row& i : rows.incomes) {
+    application(i.integer(0)).incomes.push_back({i.integer(1), i.text(2), i.text(3), i.integer(4)});
+  }
+  for (const storage::Row& h : rows.housing) application(h.integer(0)).housing[h.text(1)] = h.integer(2);
   std::map<std::int64_t, DecisionRecord> decided;
-  for (const storage::Row& r : decisions) {
+  for (const storage::Row& r : rows.decisions) {
     DecisionRecord d = decision_from(r);
     decided.emplace(d.id, std::move(d));
   }
   std::map<std::int64_t, int> uses;  // decisions an application has here (one when all are in force)
   for (const auto& [id, d] : decided) ++uses[d.application_id];
-  out.reserve(ids.size());
-  for (std::int64_t id : ids) {
+  out.reserve(rows.ids.size());
+  for (std::int64_t id : rows.ids) {
     const auto d = decided.find(id);
     if (d == decided.end()) continue;
     Application& a = by_id[d->second.application_id];

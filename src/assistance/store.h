@@ -22,8 +22,10 @@ nlohmann::json steps_json(const std::vector<Text>& steps);
 /// The same as steps_json(steps).dump(), the stored form, written without building the JSON.
 std::string steps_text(const std::vector<Text>& steps);
 
-/// The columns insert_decision writes (not the id), in order, and a decision's values for them
-/// appended to `row`: for writing many decisions at once (registry::BulkInsert).
+/// The columns of assistance_decision insert_decision writes (not the id), in order, and a
+/// decision's values for them appended to `row`: for writing many decisions at once
+/// (registry::BulkInsert). The explanation is not among them: it goes, as steps_text(d.steps),
+/// to assistance_decision_steps (decision_id, steps).
 const std::vector<std::string>& decision_insert_columns();
 void append_decision_row(storage::Params& row, const DecisionRecord& d, std::int64_t user_id, const std::string& now);
 
@@ -110,6 +112,16 @@ struct DecidedApplication {
   DecisionRecord decision;
 };
 Result<std::vector<DecidedApplication>> load_decided(storage::Connection& c, const std::vector<std::int64_t>& ids);
+
+/// load_decided in two parts, so that the second (no I/O) can run on another thread: the rows
+/// of the five queries, and the decisions with their applications built from them (in the
+/// order of `ids`).
+struct DecidedRows {
+  std::vector<std::int64_t> ids;
+  storage::Rows decisions, applications, members, incomes, housing;
+};
+Result<DecidedRows> fetch_decided(storage::Connection& c, std::vector<std::int64_t> ids);
+std::vector<DecidedApplication> assemble_decided(DecidedRows rows);
 
 /// Granted decisions of the same kind for any of `person_ids` in another municipality whose
 /// period overlaps [from, to]: (municipality name, decision id).
