@@ -3,8 +3,10 @@
 // the table fails the test, so each new endpoint must be added here.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "access/session_store.h"
 #include "cases/case_store.h"
@@ -381,7 +383,13 @@ TEST_P(AuthorizationMatrix, EveryEndpointEveryRole) {
     for (size_t i = 0; i < kCallers.size(); ++i) {
       std::string body = fill(row.body);
       if (auto at = body.find("{n}"); at != std::string::npos) body.replace(at, 3, std::to_string(i));
-      const test::Answer a = f_.call(row.method, fill(row.target), callers_[kCallers[i]], body);
+      test::Answer a = f_.call(row.method, fill(row.target), callers_[kCallers[i]], body);
+      // At most two imports run at once: an import refused because the previous callers' are
+      // still running (429, only on a loaded machine) is tried again when they have finished.
+      for (int tries = 0; a.status == 429 && row.pattern == "/api/v1/imports/persons" && tries < 200; ++tries) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        a = f_.call(row.method, fill(row.target), callers_[kCallers[i]], body);
+      }
       EXPECT_EQ(a.status, row.expected[i]) << http::method_name(row.method) << " " << row.target
                                            << " as " << kCallers[i] << ": " << a.body.dump();
     }

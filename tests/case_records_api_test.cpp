@@ -123,6 +123,14 @@ TEST_P(CaseRecordsTest, NotesRoundTripSealedNewestFirst) {
                   first.body["id"].dump() + "'"), 1);  // the list of two
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'case_note' AND action = 'list' AND entity_id = '" +
                   first.body["id"].dump() + "'"), 1);  // the list of one
+  // Who looked at the note: whoever may see who looked at its case; 404 outside the case's scope.
+  const std::string who = "/api/v1/audit/entities/case_note/" + first.body["id"].dump();
+  const Answer looked = get(who, supervisor_);
+  ASSERT_EQ(looked.status, 200) << looked.body.dump();
+  EXPECT_EQ(looked.body["total"], 3);  // created, listed with the other, listed alone
+  EXPECT_EQ(get(who, adults_super_).status, 404);
+  EXPECT_EQ(get(who, worker_).status, 403);
+  EXPECT_EQ(get("/api/v1/audit/entities/case_note/999999", supervisor_).status, 404);
 }
 
 TEST_P(CaseRecordsTest, NotesRefused) {

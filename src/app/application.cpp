@@ -52,7 +52,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   access::add_user_routes(app->router_, ctx);
   audit::add_routes(app->router_, ctx, [db](const access::Principal& p, std::string_view type, std::string_view id) {
     return db->read([&](storage::Connection& c) {
-      if (type == "case" || type == "intake") return cases::may_see_entity_audit(c, p, type, id);
+      if (cases::is_case_entity(type)) return cases::may_see_entity_audit(c, p, type, id);
       return registry::may_see_entity_audit(c, p, type, id);
     });
   });

@@ -19,6 +19,17 @@ access::CaseScope scope_of(const CaseFile& k) {
 
 namespace {
 
+// The table of each audit entity type that is a record of a case (each has id and case_id).
+const char* case_record_table(std::string_view type) {
+  static constexpr std::pair<std::string_view, const char*> kTables[] = {
+      {"assessment", "case_assessment"}, {"case_plan", "case_plan"},     {"case_task", "case_task"},
+      {"case_note", "case_note"},        {"case_document", "case_document"}, {"case_opinion", "case_opinion"}};
+  for (const auto& [name, table] : kTables) {
+    if (name == type) return table;
+  }
+  return nullptr;
+}
+
 // not_found when none, forbidden when `need` is change and only read is granted.
 Result<void> check_access(access::Access granted, access::Access need, const Text& missing, const Text& read_only) {
   if (granted == access::Access::none) return Error{Errc::not_found, missing, {}, {}};
@@ -42,7 +53,17 @@ Result<void> may_see_entity_audit(storage::Connection& c, const access::Principa
     ATB_TRY(open_intake(c, p, *n, access::Access::read));
     return ok();
   }
-  return Error{Errc::not_found, {"Ieraksts nav atrasts.", "No such record."}, {}, {}};
+  const char* table = case_record_table(type);
+  if (!table) return Error{Errc::not_found, {"Ieraksts nav atrasts.", "No such record."}, {}, {}};
+  // A record of a case: who may read the case may see who looked at its records.
+  ATB_TRY_ASSIGN(rows, c.query(std::string("SELECT case_id FROM ") + table + " WHERE id = ?", storage::params(*n)));
+  if (rows.empty()) return Error{Errc::not_found, {"Ieraksts nav atrasts.", "No such record."}, {}, {}};
+  ATB_TRY(open_case(c, p, rows[0].integer(0), access::Access::read));
+  return ok();
+}
+
+bool is_case_entity(std::string_view type) {
+  return type == "case" || type == "intake" || case_record_table(type) != nullptr;
 }
 
 Result<Intake> open_intake(storage::Connection& c, const access::Principal& p, std::int64_t id, access::Access need) {

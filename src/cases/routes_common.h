@@ -39,8 +39,14 @@ http::Handler handler(const CaseContext& cc, F f) {
   return access::guarded(cc.access, [cc, f](http::Request& req, const access::Principal& p) { return f(cc, req, p); });
 }
 
-/// "Who looked at this" for a case or an intake (type "case" / "intake"): the record must be
-/// in the caller's scope; not_found otherwise (also for other types and malformed ids).
+/// Whether "who looked at this" for audit entity type `type` is answered by
+/// may_see_entity_audit: a case, an intake, or a record of a case (assessment, plan, task, note,
+/// document, opinion).
+bool is_case_entity(std::string_view type);
+
+/// "Who looked at this" for a case, an intake, or a record of a case (is_case_entity): the
+/// record, or the case it belongs to, must be in the caller's scope; not_found otherwise (also
+/// for other types, unknown records and malformed ids).
 Result<void> may_see_entity_audit(storage::Connection& c, const access::Principal& p, std::string_view type,
                                   std::string_view id);
 
