@@ -40,6 +40,7 @@ TEST(CaseRecordRules, DocumentKindAndName) {
   EXPECT_EQ(*document_kind(std::nullopt, true), "agreement");
   EXPECT_EQ(*document_kind(std::string("court"), false), "court");
   EXPECT_EQ(field_of(document_kind(std::string("court"), true).error()), "kind");
+  EXPECT_EQ(field_of(document_kind(std::string("opinion"), false).error()), "kind");  // only the opinion endpoint
   EXPECT_EQ(field_of(document_kind(std::string("poem"), false).error()), "kind");
   EXPECT_EQ(*document_name(std::string("C:\\Dokumenti\\Vienošanās.pdf")), "Vienošanās.pdf");
   EXPECT_EQ(*document_name(std::string("a/b/c.pdf")), "c.pdf");

@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kDocumentColumns =
     "SELECT d.id, d.case_id, d.kind, d.name, d.media_type, d.size,"
-    " (SELECT MAX(a.id) FROM case_agreement a WHERE a.document_id = d.id), d.uploaded_by, u.full_name, d.uploaded_at"
+    " (SELECT MAX(a.id) FROM case_agreement a WHERE a.case_id = d.case_id AND a.document_id = d.id), d.uploaded_by, u.full_name, d.uploaded_at"
     " FROM case_document d JOIN app_user u ON u.id = d.uploaded_by";
 
 CaseDocument document_from(const storage::Row& r) {

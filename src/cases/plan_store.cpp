@@ -4,24 +4,13 @@
 
 #include <fmt/format.h>
 
+#include "storage/id_list.h"
+
 namespace atb::cases {
 
 using storage::params;
 
 namespace {
-
-// "?, ?, ?" for `n` values.
-std::string placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-  return out;
-}
-
-storage::Params id_params(const std::vector<std::int64_t>& ids) {
-  storage::Params ps;
-  for (std::int64_t id : ids) ps.push_back(storage::value(id));
-  return ps;
-}
 
 // The subject of a case (alias c): the household's name, or the person's (as in case_store).
 constexpr const char* kSubjectJoins =
@@ -110,8 +99,8 @@ Result<std::vector<PlanVersion>> list_plan_versions(storage::Connection& c, std:
 Result<std::vector<Plan>> load_plans(storage::Connection& c, std::int64_t case_id, const std::vector<std::int64_t>& ids) {
   std::vector<Plan> plans;
   if (ids.empty()) return plans;
-  const std::string in = placeholders(ids.size());
-  storage::Params ps = id_params(ids);
+  storage::Params ps;
+  const std::string in = storage::id_placeholders(ids, ps);
   ps.push_back(storage::value(case_id));
   ATB_TRY_ASSIGN(rows, c.query(
       "SELECT pl.id, pl.case_id, pl.number, pl.version, pl.status, pl.review_on, d.plan_approval_required, pl.agreed_on,"
@@ -148,8 +137,8 @@ Result<std::vector<Plan>> load_plans(storage::Connection& c, std::int64_t case_i
   if (plans.empty()) return plans;
   std::vector<std::int64_t> found;
   for (const Plan& p : plans) found.push_back(p.id);
-  const std::string fin = placeholders(found.size());
-  const storage::Params fps = id_params(found);
+  storage::Params fps;
+  const std::string fin = storage::id_placeholders(found, fps);
   auto plan_of = [&](std::int64_t id) -> Plan* {
     for (Plan& p : plans) {
       if (p.id == id) return &p;
@@ -283,7 +272,9 @@ Result<std::optional<TaskWithPlan>> load_task(storage::Connection& c, std::int64
 Result<bool> update_task(storage::Connection& c, std::int64_t id, std::int64_t version, const std::string& status,
                          const std::optional<std::string>& note, std::int64_t by_user, const std::string& now) {
   ATB_TRY_ASSIGN(n, c.execute("UPDATE case_task SET status = ?, note = ?, version = version + 1, updated_by = ?,"
-                              " updated_at = ? WHERE id = ? AND version = ?",
+                              " updated_at = ? WHERE id = ? AND version = ?"
+                              // Only while its plan is the one in force (a concurrent approval supersedes it).
+                              " AND plan_id IN (SELECT id FROM case_plan WHERE status = 'approved')",
                               params(status, note, by_user, now, id, version)));
   return n == 1;
 }
@@ -306,13 +297,13 @@ Result<std::vector<WorkTask>> work_tasks(storage::Connection& c, std::int64_t us
 }
 
 Result<std::vector<WorkReview>> work_reviews(storage::Connection& c, std::int64_t user_id, const std::string& until,
-                                             int limit) {
+                                             const std::string& visible, int limit) {
   ATB_TRY_ASSIGN(rows, c.query(fmt::format(
       "SELECT c.id, {}, pl.review_on FROM case_plan pl JOIN case_file c ON c.id = pl.case_id{}"
       " WHERE pl.status = 'approved' AND pl.review_on <= ? AND c.stage <> 'closed'"
       " AND c.id IN (SELECT id FROM case_file WHERE lead_worker_id = ? UNION SELECT case_id FROM case_worker WHERE user_id = ?)"
-      " ORDER BY pl.review_on, c.id LIMIT {}",
-      kSubjectName, kSubjectJoins, limit),
+      " AND {} ORDER BY pl.review_on, c.id LIMIT {}",
+      kSubjectName, kSubjectJoins, visible, limit),
       params(until, user_id, user_id)));
   std::vector<WorkReview> out;
   for (const storage::Row& r : rows) out.push_back({r.integer(0), r.text(1), r.text(2)});
@@ -323,8 +314,8 @@ Result<std::map<std::int64_t, std::int64_t>> active_caseloads(storage::Connectio
                                                               const std::vector<std::int64_t>& user_ids) {
   std::map<std::int64_t, std::int64_t> out;
   if (user_ids.empty()) return out;
-  const std::string in = placeholders(user_ids.size());
-  const storage::Params ps = id_params(user_ids);
+  storage::Params ps;
+  const std::string in = storage::id_placeholders(user_ids, ps);
   // A co-worker is never the lead of the same case, so the two counts add up.
   ATB_TRY_ASSIGN(led, c.query("SELECT lead_worker_id, COUNT(*) FROM case_file WHERE lead_worker_id IN (" + in +
                                   ") AND stage <> 'closed' GROUP BY lead_worker_id",
@@ -340,9 +331,9 @@ Result<std::map<std::int64_t, std::int64_t>> active_caseloads(storage::Connectio
 Result<std::vector<std::int64_t>> department_teams(storage::Connection& c, const std::vector<std::int64_t>& department_ids) {
   std::vector<std::int64_t> out;
   if (department_ids.empty()) return out;
-  ATB_TRY_ASSIGN(rows, c.query("SELECT id FROM team WHERE department_id IN (" + placeholders(department_ids.size()) +
-                                   ") ORDER BY id",
-                               id_params(department_ids)));
+  storage::Params ps;
+  const std::string in = storage::id_placeholders(department_ids, ps);
+  ATB_TRY_ASSIGN(rows, c.query("SELECT id FROM team WHERE department_id IN (" + in + ") ORDER BY id", ps));
   for (const storage::Row& r : rows) out.push_back(r.integer(0));
   return out;
 }
@@ -350,12 +341,13 @@ Result<std::vector<std::int64_t>> department_teams(storage::Connection& c, const
 Result<std::vector<TeamWorker>> team_workers(storage::Connection& c, const std::vector<std::int64_t>& team_ids) {
   std::vector<TeamWorker> out;
   if (team_ids.empty()) return out;
+  storage::Params ps;
+  const std::string in = storage::id_placeholders(team_ids, ps);
   ATB_TRY_ASSIGN(rows, c.query("SELECT DISTINCT u.id, u.full_name FROM app_user u JOIN user_team t ON t.user_id = u.id"
-                               " JOIN user_role r ON r.user_id = u.id WHERE t.team_id IN (" +
-                                   placeholders(team_ids.size()) +
+                               " JOIN user_role r ON r.user_id = u.id WHERE t.team_id IN (" + in +
                                    ") AND r.role IN ('social_worker', 'supervisor') AND u.disabled = 0"
                                    " ORDER BY u.full_name, u.id",
-                               id_params(team_ids)));
+                               ps));
   for (const storage::Row& r : rows) out.push_back({r.integer(0), r.text(1)});
   return out;
 }

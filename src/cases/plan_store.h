@@ -74,9 +74,10 @@ struct WorkReview {
   std::int64_t case_id = 0;
   std::string subject_name, review_on;
 };
-/// Reviews of the user's cases' plans in force due on or before `until`, earliest first.
+/// Reviews of the user's cases' plans in force due on or before `until`, earliest first, among
+/// the cases `visible` (SQL over alias c, access::case_visible_sql) lets her see.
 Result<std::vector<WorkReview>> work_reviews(storage::Connection& c, std::int64_t user_id, const std::string& until,
-                                             int limit);
+                                             const std::string& visible, int limit);
 /// Open cases each user leads or co-works (users without any are left out).
 Result<std::map<std::int64_t, std::int64_t>> active_caseloads(storage::Connection& c,
                                                               const std::vector<std::int64_t>& user_ids);

@@ -43,6 +43,10 @@ Result<std::string> document_kind(const std::optional<std::string>& kind, bool f
     return Error::invalid_field("kind", {"Dokumenta veids: agreement, assessment, court, letter, opinion vai other.",
                                          "A document's kind is agreement, assessment, court, letter, opinion or other."});
   }
+  if (k == "opinion") {
+    return Error::invalid_field("kind", {"Atzinumu sagatavo sadaļā “Atzinumi”, lai tam būtu numurs; augšupielādējiet to kā citu dokumentu.",
+                                         "Opinions are made under “Opinions”, which numbers them; upload this as another kind of document."});
+  }
   if (for_agreement && k != "agreement") {
     return Error::invalid_field("kind", {"Vienošanās dokumenta veids ir agreement.",
                                          "The document of an agreement is of kind agreement."});

@@ -23,8 +23,9 @@ Result<Date> check_note_fields(const std::string& kind, const std::string& occur
                                const Date& opened_on, const Date& today);
 
 /// An uploaded document's kind (default "other", or "agreement" when it is linked to an
-/// agreement): one of kDocumentKinds; with `agreement_id` it must be "agreement". 422 naming
-/// "kind" otherwise.
+/// agreement): one of kDocumentKinds but "opinion" (opinions are made by the opinion endpoint,
+/// with their reference number); with `agreement_id` it must be "agreement". 422 naming "kind"
+/// otherwise.
 Result<std::string> document_kind(const std::optional<std::string>& kind, bool for_agreement);
 
 /// The claimed file name of an upload: 1–200 characters once any folder part is stripped

@@ -39,7 +39,8 @@ Result<Response> my_work(const CaseContext& cc, Request& req, const access::Prin
   ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) -> Result<Found> {
     Found f;
     ATB_TRY_ASSIGN_TO(f.tasks, work_tasks(c, p.user_id, access::case_visible_sql(p, "c"), kWorkListMax));
-    ATB_TRY_ASSIGN_TO(f.reviews, work_reviews(c, p.user_id, add_days(today, kReviewDays).iso(), kWorkListMax));
+    ATB_TRY_ASSIGN_TO(f.reviews, work_reviews(c, p.user_id, add_days(today, kReviewDays).iso(),
+                                               access::case_visible_sql(p, "c"), kWorkListMax));
     ATB_TRY_ASSIGN(loads, active_caseloads(c, {p.user_id}));
     f.active = loads.count(p.user_id) ? loads.at(p.user_id) : 0;
     return f;
