@@ -25,19 +25,7 @@ const Text kNoCase{"Gadījums nav atrasts.", "No such case."};
 const Text kNoDocument{"Dokuments nav atrasts.", "No such document."};
 
 Result<Response> list(const CaseContext& cc, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoCase));
-  ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) -> Result<std::vector<CaseDocument>> {
-    ATB_TRY(open_case(c, p, id, access::Access::read));
-    return list_documents(c, id);
-  }));
-  json items = json::array();
-  std::vector<std::int64_t> ids;
-  for (const CaseDocument& d : found) {
-    ids.push_back(d.id);
-    items.push_back(document_json(d));
-  }
-  ATB_TRY(access::audit_list(cc.access, p, req, "case_document", ids));
-  return Response::json({{"items", items}, {"total", items.size()}});
+  return list_case_records(cc, req, p, kNoCase, "case_document", list_documents, document_json);
 }
 
 Result<Response> upload(const CaseContext& cc, Request& req, const access::Principal& p) {

@@ -164,19 +164,7 @@ Result<OpinionContent> content_of(const CaseContext& cc, storage::Connection& c,
 }
 
 Result<Response> list(const CaseContext& cc, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoCase));
-  ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) -> Result<std::vector<CaseOpinion>> {
-    ATB_TRY(open_case(c, p, id, access::Access::read));
-    return list_opinions(c, id);
-  }));
-  json items = json::array();
-  std::vector<std::int64_t> ids;
-  for (const CaseOpinion& o : found) {
-    ids.push_back(o.id);
-    items.push_back(opinion_json(o));
-  }
-  ATB_TRY(access::audit_list(cc.access, p, req, "case_opinion", ids));
-  return Response::json({{"items", items}, {"total", items.size()}});
+  return list_case_records(cc, req, p, kNoCase, "case_opinion", list_opinions, opinion_json);
 }
 
 Result<Response> create(const CaseContext& cc, Request& req, const access::Principal& p) {

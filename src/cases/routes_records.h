@@ -1,20 +1,46 @@
-// What the document and opinion routes share: a document as JSON, storing a file (sealed) with
-// its audit entry, and answering a document's bytes as a download.
+// What the document and opinion routes share: listing a case's records, a document as JSON,
+// storing a file (sealed) with its audit entry, and answering a document's bytes as a download.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "access/http_auth.h"
 #include "access/model.h"
 #include "cases/records_model.h"
+#include "cases/routes_common.h"
 #include "core/result.h"
+#include "http/json_body.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "storage/connection.h"
 
 namespace atb::cases {
+
+/// The answer to `GET /cases/{id}/…` for a case the caller may read (404 otherwise): every
+/// record `load(c, case_id)` returns, each as `to_json(record)`, in `{"items", "total"}`, with one
+/// audit list entry of `entity_type` naming them.
+template <typename Load, typename ToJson>
+Result<http::Response> list_case_records(const CaseContext& cc, http::Request& req, const access::Principal& p,
+                                         const Text& no_case, std::string_view entity_type, Load load, ToJson to_json) {
+  ATB_TRY_ASSIGN(id, http::record_id(req, no_case));
+  ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) -> decltype(load(c, id)) {
+    ATB_TRY(open_case(c, p, id, access::Access::read));
+    return load(c, id);
+  }));
+  nlohmann::json items = nlohmann::json::array();
+  std::vector<std::int64_t> ids;
+  for (const auto& record : found) {
+    ids.push_back(record.id);
+    items.push_back(to_json(record));
+  }
+  ATB_TRY(access::audit_list(cc.access, p, req, std::string(entity_type), ids));
+  return http::Response::json({{"items", items}, {"total", items.size()}});
+}
 
 /// A document as sent (docs/api-cases-records.md).
 nlohmann::json document_json(const CaseDocument& d);
