@@ -160,6 +160,13 @@ Result<std::vector<std::int64_t>> household_members(storage::Connection& c, std:
   return out;
 }
 
+Result<std::vector<std::int64_t>> case_person_ids(storage::Connection& c, const CaseFile& k) {
+  std::vector<std::int64_t> persons;
+  if (k.household_id) ATB_TRY_ASSIGN_TO(persons, household_members(c, *k.household_id));
+  if (k.person_id) persons.push_back(*k.person_id);
+  return persons;
+}
+
 Result<std::pair<std::vector<CaseRow>, std::int64_t>> list_cases(storage::Connection& c, const std::string& visible,
                                                                  const CaseFilter& f, int page, int page_size) {
   std::string from = "case_file c", where = " WHERE " + visible;

@@ -48,6 +48,9 @@ Result<std::int64_t> insert_agreement(storage::Connection& c, std::int64_t case_
 /// The current members of a household (persons not merged away).
 Result<std::vector<std::int64_t>> household_members(storage::Connection& c, std::int64_t household_id);
 
+/// The persons of a case: its household's current members, or its person.
+Result<std::vector<std::int64_t>> case_person_ids(storage::Connection& c, const CaseFile& k);
+
 /// One line of the case list.
 struct CaseRow {
   std::int64_t id = 0, team_id = 0, lead_worker_id = 0;

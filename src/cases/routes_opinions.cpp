@@ -20,6 +20,7 @@
 #include "cases/routes_records.h"
 #include "core/time.h"
 #include "http/json_body.h"
+#include "storage/id_list.h"
 
 namespace atb::cases {
 namespace {
@@ -61,15 +62,15 @@ struct Persons {
   std::map<std::string, std::string> birth_dates;
 };
 Result<Persons> case_persons(storage::Connection& c, const CaseFile& k) {
-  std::vector<std::int64_t> ids;
-  if (k.household_id) ATB_TRY_ASSIGN_TO(ids, household_members(c, *k.household_id));
-  if (k.person_id) ids.push_back(*k.person_id);
+  ATB_TRY_ASSIGN(ids, case_person_ids(c, k));
   Persons out;
-  for (std::int64_t id : ids) {
-    ATB_TRY_ASSIGN(rows, c.query("SELECT given_names, surname, birth_date FROM person WHERE id = ?", storage::params(id)));
-    if (rows.empty()) continue;
-    out.names[std::to_string(id)] = rows[0].text(0) + " " + rows[0].text(1);
-    out.birth_dates[std::to_string(id)] = rows[0].text(2);
+  if (ids.empty()) return out;
+  storage::Params ps;
+  const std::string in = storage::id_placeholders(ids, ps);
+  ATB_TRY_ASSIGN(rows, c.query("SELECT id, given_names, surname, birth_date FROM person WHERE id IN (" + in + ")", ps));
+  for (const storage::Row& r : rows) {
+    out.names[std::to_string(r.integer(0))] = r.text(1) + " " + r.text(2);
+    out.birth_dates[std::to_string(r.integer(0))] = r.text(3);
   }
   return out;
 }

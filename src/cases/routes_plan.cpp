@@ -59,17 +59,9 @@ Result<std::int64_t> path_param(const Request& req, const char* name, const Text
   return *id;
 }
 
-// The persons of a case: the household's members, or the case's person.
-Result<std::vector<std::int64_t>> case_persons(storage::Connection& c, const CaseFile& k) {
-  std::vector<std::int64_t> persons;
-  if (k.household_id) ATB_TRY_ASSIGN_TO(persons, household_members(c, *k.household_id));
-  if (k.person_id) persons.push_back(*k.person_id);
-  return persons;
-}
-
 Result<PlanFacts> facts_for(storage::Connection& c, const CaseFile& k) {
   PlanFacts facts;
-  ATB_TRY_ASSIGN_TO(facts.persons, case_persons(c, k));
+  ATB_TRY_ASSIGN_TO(facts.persons, case_person_ids(c, k));
   facts.workers = k.co_worker_ids;
   facts.workers.push_back(k.lead_worker_id);
   ATB_TRY_ASSIGN_TO(facts.completed_assessments, completed_assessment_ids(c, k.id));
@@ -194,7 +186,7 @@ Result<Response> family_agreement(const CaseContext& cc, Request& req, const acc
     ATB_TRY_ASSIGN(opened, open_plan(c, p, at.case_id, at.plan_id, access::Access::change));
     ATB_TRY(check_plan_edit(opened.k, opened.plan));
     if (opened.plan.version != version) return stale();
-    ATB_TRY_ASSIGN(members, case_persons(c, opened.k));
+    ATB_TRY_ASSIGN(members, case_person_ids(c, opened.k));
     const Date made = parse_date(opened.plan.created_at.substr(0, 10)).value_or(Date{});
     ATB_TRY_ASSIGN(on, check_family_agreement(agreed_on, persons, members, made, today_riga()));
     ATB_TRY_ASSIGN(written, set_family_agreement(c, at.plan_id, version, on.iso(), persons, now_utc_iso()));
