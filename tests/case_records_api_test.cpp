@@ -119,7 +119,7 @@ TEST_P(CaseRecordsTest, NotesRoundTripSealedNewestFirst) {
   // Every list and change is audited, naming each note shown.
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'case_note' AND action = 'create'"), 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'case_note' AND action = 'list'"), 2);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_listed WHERE entity_type = 'case_note' AND entity_id = '" +
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_listed_day WHERE entity_type = 'case_note' AND entity_id = '" +
                   first.body["id"].dump() + "'"), 1);  // the list of two
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'case_note' AND action = 'list' AND entity_id = '" +
                   first.body["id"].dump() + "'"), 1);  // the list of one

@@ -103,18 +103,29 @@ TEST_P(RegistryPersons, EveryRowReadIsAudited) {
   ASSERT_GE(a.body["items"].size(), 4u);
   // One entry names every row shown, in order; each id is indexed for "who looked at this".
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'list' AND entity_type = 'person'"), before + 1);
-  std::string shown;
-  for (const auto& item : a.body["items"]) shown += (shown.empty() ? "" : ",") + std::to_string(item["id"].get<std::int64_t>());
+  std::string shown, quoted;
+  for (const auto& item : a.body["items"]) {
+    const std::string id = std::to_string(item["id"].get<std::int64_t>());
+    shown += (shown.empty() ? "" : ",") + id;
+    quoted += (quoted.empty() ? "'" : ",'") + id + "'";
+  }
   const std::int64_t seq = count("SELECT MAX(seq) FROM audit_log WHERE action = 'list' AND entity_type = 'person'");
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE seq = " + std::to_string(seq) + " AND entity_id = '" + shown + "'"), 1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_listed WHERE entity_type = 'person' AND seq = " + std::to_string(seq)),
+  // Each id shown has its key for this user and day.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_listed_day WHERE entity_type = 'person' AND entity_id IN (" + quoted + ")"),
             static_cast<std::int64_t>(a.body["items"].size()));
+  // The same list again is a second entry but writes no new keys.
+  const std::int64_t keys = count("SELECT COUNT(*) FROM audit_listed_day");
+  ASSERT_EQ(search("berz", worker_).status, 200);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'list' AND entity_type = 'person'"), before + 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_listed_day"), keys);
+  // Who looked at the last person shown finds both lists from the one key.
   const std::int64_t last = a.body["items"].back()["id"];
   const Answer who = f_.call(Method::get, "/api/v1/audit/entities/person/" + std::to_string(last), auditor_);
   ASSERT_EQ(who.status, 200);
-  bool found = false;
-  for (const auto& e : who.body["items"]) found = found || (e["action"] == "list" && e["entity_id"] == shown);
-  EXPECT_TRUE(found) << who.body.dump();
+  int found = 0;
+  for (const auto& e : who.body["items"]) found += (e["action"] == "list" && e["entity_id"] == shown) ? 1 : 0;
+  EXPECT_EQ(found, 2) << who.body.dump();
 }
 
 TEST_P(RegistryPersons, CreateChecksTheCodeAndFillsTheBirthDate) {

@@ -25,18 +25,24 @@ StoredEntry stored_from(const Row& r) {
   return s;
 }
 
-/// Indexes each id of a list entry naming several rows (see audit_listed in the migrations),
-/// a few hundred per statement.
+/// Indexes each id of a list entry naming several rows by the entry's user and day (see
+/// audit_listed_day in the migrations), a few hundred per statement. A key already there (the
+/// same user listed the same record earlier that day) is left as it is, so repeated lists
+/// write nothing here.
 Result<void> index_listed(storage::Connection& c, std::int64_t seq, const Entry& e) {
   if (e.action != "list" || e.entity_id.find(',') == std::string::npos) return ok();
-  constexpr std::size_t kPerStatement = 300;
+  constexpr std::size_t kPerStatement = 200;
+  const std::int64_t user = e.user_id.value_or(0);
+  const std::string day = e.at.substr(0, 10);
   storage::Params batch;
   std::size_t rows = 0;
   auto flush = [&]() -> Result<void> {
     if (rows == 0) return ok();
-    std::string sql = "INSERT INTO audit_listed (entity_type, entity_id, seq) VALUES (?, ?, ?)";
-    for (std::size_t i = 1; i < rows; ++i) sql += ", (?, ?, ?)";
-    ATB_TRY(c.execute(sql, batch));
+    std::string sql =
+        "INSERT INTO audit_listed_day (entity_type, entity_id, user_id, day, first_seq)"
+        " VALUES (?, ?, ?, ?, ?)";
+    for (std::size_t i = 1; i < rows; ++i) sql += ", (?, ?, ?, ?, ?)";
+    ATB_TRY(c.execute(sql + " ON CONFLICT DO NOTHING", batch));
     batch.clear();
     rows = 0;
     return ok();
@@ -48,6 +54,8 @@ Result<void> index_listed(storage::Connection& c, std::int64_t seq, const Entry&
     if (to > from) {
       batch.push_back(e.entity_type);
       batch.push_back(e.entity_id.substr(from, to - from));
+      batch.push_back(user);
+      batch.push_back(day);
       batch.push_back(seq);
       if (++rows == kPerStatement) ATB_TRY(flush());
     }
@@ -55,6 +63,26 @@ Result<void> index_listed(storage::Connection& c, std::int64_t seq, const Entry&
   }
   return flush();
 }
+
+/// `id` as a LIKE pattern matching it as one element of a comma-separated list.
+std::string listed_pattern(const std::string& id) {
+  std::string p = "%,";
+  for (char ch : id) {
+    if (ch == '%' || ch == '_' || ch == '\\') p += '\\';
+    p += ch;
+  }
+  return p + ",%";
+}
+
+/// The list entries that named a record: the user-days of audit_listed_day, then that user's
+/// list entries of that day (index audit_log_user) whose ids include the record. Entries
+/// without a user are indexed under user 0.
+constexpr const char* kListedSeqs =
+    " seq IN (SELECT a.seq FROM audit_listed_day l JOIN audit_log a"
+    " ON (a.user_id = l.user_id OR (l.user_id = 0 AND a.user_id IS NULL))"
+    " AND a.at >= (l.day || 'T') AND a.at <= (l.day || 'T23:59:59.999Z')"
+    " WHERE l.entity_type = ? AND l.entity_id = ? AND a.action = 'list'"
+    " AND a.entity_type = l.entity_type AND (',' || a.entity_id || ',') LIKE ? ESCAPE '\\')";
 
 Verdict bad(std::int64_t checked, std::int64_t seq, const char* problem) {
   return Verdict{false, checked, seq, problem};
@@ -99,10 +127,11 @@ Result<EntryPage> find_entries(storage::Connection& c, const Filter& f, int page
   if (!f.entity_id.empty() && f.entity_type.empty()) {
     add(f.entity_id, " AND entity_id = ?", f.entity_id);
   } else if (!f.entity_id.empty()) {  // the record itself, or a list that showed it
-    where += " AND (entity_id = ? OR seq IN (SELECT seq FROM audit_listed WHERE entity_type = ? AND entity_id = ?))";
+    where += std::string(" AND (entity_id = ? OR") + kListedSeqs + ")";
     p.push_back(f.entity_id);
     p.push_back(f.entity_type);
     p.push_back(f.entity_id);
+    p.push_back(listed_pattern(f.entity_id));
   }
   add(f.from, " AND at >= ?", f.from + "T00:00:00.000Z");
   add(f.to, " AND at <= ?", f.to + "T23:59:59.999Z");
