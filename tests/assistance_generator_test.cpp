@@ -112,13 +112,14 @@ std::pair<Date, std::int64_t> threshold_change(AppFixture& f, const std::functio
 void expect_superseded(const std::function<std::int64_t(const std::string&)>& scalar, const Date& month,
                        const std::string& reason, std::int64_t changed) {
   const std::string day = month.iso(), ym = assistance::month_of(month);
-  // Each new decision starts this month, ends with the old one and names it; the old one points
+  // Each new decision starts this month, ends with the old one and names it (its compact
+  // recalculation step's first argument: explanation_json.h); the old one points
   // back; its payments from this month are superseded, the new ones pay the new amount.
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM assistance_decision n JOIN assistance_decision o ON o.id = n.supersedes_id"
                    " WHERE n.period_from = '" + day + "' AND n.period_to = o.period_to AND o.superseded_by_id = n.id"
                    " AND o.superseded_from = '" + ym + "' AND n.recalculation_reason = '" + reason + "'"
                    " AND (SELECT s.steps FROM assistance_decision_steps s WHERE s.decision_id = n.id)"
-                   " LIKE '%aizstāj lēmumu Nr. ' || o.id || '%'"),
+                   " LIKE '%{\"k\":\"recalculation_%\",\"a\":[' || o.id || ',%'"),
             changed);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM assistance_payment p JOIN assistance_decision o ON o.id = p.decision_id"
                    " WHERE o.superseded_by_id IS NOT NULL AND p.month >= '" + ym + "' AND p.status <> 'superseded'"),
@@ -126,12 +127,12 @@ void expect_superseded(const std::function<std::int64_t(const std::string&)>& sc
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM assistance_payment p JOIN assistance_decision n ON n.id = p.decision_id"
                    " WHERE n.supersedes_id IS NOT NULL AND (p.amount <> n.amount OR p.month < '" + ym + "')"),
             0);
-  // Every month of a new granted benefit is paid once; the old explanations stay as they were.
+  // Every month of a new granted benefit is paid once; every explanation is stored compact.
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM assistance_decision n WHERE n.supersedes_id IS NOT NULL AND n.outcome = 'granted'"
                    " AND n.amount > 0 AND (SELECT COUNT(*) FROM assistance_payment p WHERE p.decision_id = n.id) = 0"),
             0);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM assistance_decision d LEFT JOIN assistance_decision_steps s ON s.decision_id = d.id"
-                   " WHERE s.steps IS NULL OR s.steps NOT LIKE '[{\"en\":%'"),
+                   " WHERE s.steps IS NULL OR s.steps NOT LIKE '{\"v\":2,\"steps\":[{\"k\":%'"),
             0);
   // Higher thresholds: no GMI or housing benefit goes down.
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM assistance_decision n JOIN assistance_decision o ON o.id = n.supersedes_id"

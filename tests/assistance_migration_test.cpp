@@ -121,9 +121,9 @@ TEST_P(AssistanceMigration, KeepsExistingExplanationsInTheirOwnTable) {
     if (!decision) return ok();
     EXPECT_EQ(decision->steps.size(), 2u);
     if (decision->steps.size() != 2) return ok();
-    EXPECT_EQ(decision->steps[0].lv, steps[0].lv);
-    EXPECT_EQ(decision->steps[0].en, steps[0].en);
-    EXPECT_EQ(decision->steps[1].lv, steps[1].lv);
+    EXPECT_EQ(decision->steps[0].text().lv, steps[0].lv);
+    EXPECT_EQ(decision->steps[0].text().en, steps[0].en);
+    EXPECT_EQ(decision->steps[1].text().lv, steps[1].lv);
     EXPECT_EQ(decision->amount, 12345);
     return ok();
   });

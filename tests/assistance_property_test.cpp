@@ -87,23 +87,23 @@ TEST(AssistanceProperty, TheExplanationNamesWhoHasWhatInBothLanguages) {
   auto o = needy_status(worker_and_child({2026, 1, 1}, 30000, true, true, true), national(), {2026, 4, 10});
   ASSERT_TRUE(o);
   EXPECT_FALSE(o->eligible);
-  EXPECT_EQ(o->steps.back().text.lv,
+  EXPECT_EQ(o->steps.back().text().lv,
             "Ienākumi 300,00 € nepārsniedz slieksni 723,00 €, taču mājsaimniecībai ir īpašums vai uzkrājumi "
             "(1. persona — īpašums ārpus mājokļa, uzkrājumi virs noteiktā apmēra; 2. persona — uzkrājumi virs "
             "noteiktā apmēra): tā neatbilst trūcīgas mājsaimniecības statusam.");
-  EXPECT_EQ(o->steps.back().text.en,
+  EXPECT_EQ(o->steps.back().text().en,
             "Income €300.00 does not exceed the threshold €723.00, but the household has property or savings "
             "(person 1 — property beyond the home, savings above the set amount; person 2 — savings above the set "
             "amount): it does not qualify as needy.");
   // Income above the threshold as well: both reasons are given.
   auto both = needy_status(worker_and_child({2026, 1, 1}, 72301, true, false, false), national(), {2026, 4, 10});
   ASSERT_TRUE(both);
-  EXPECT_EQ(both->steps[both->steps.size() - 2].text.lv,
+  EXPECT_EQ(both->steps[both->steps.size() - 2].text().lv,
             "Ienākumi 723,01 € pārsniedz slieksni 723,00 €: mājsaimniecība neatbilst trūcīgas mājsaimniecības "
             "statusam.");
-  EXPECT_EQ(both->steps.back().text.lv,
+  EXPECT_EQ(both->steps.back().text().lv,
             "Arī īpašums vai uzkrājumi (1. persona — īpašums ārpus mājokļa) liedz trūcīgas mājsaimniecības statusu.");
-  EXPECT_EQ(both->steps.back().text.en,
+  EXPECT_EQ(both->steps.back().text().en,
             "Property or savings (person 1 — property beyond the home) also rule out needy status.");
 }
 

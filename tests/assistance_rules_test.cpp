@@ -72,7 +72,7 @@ const Thresholds& national() {
 /// The Latvian texts of the steps.
 std::vector<std::string> lv(const Outcome& o) {
   std::vector<std::string> out;
-  for (const Step& s : o.steps) out.push_back(s.text.lv);
+  for (const Step& s : o.steps) out.push_back(s.text().lv);
   return out;
 }
 
@@ -103,10 +103,10 @@ TEST(AssistanceIncome, AverageOfThreeMonthsRoundsHalfACentUp) {
   std::vector<Step> steps;
   Declaration d{k2026.start, {member(1, Who::worker, k2026, {10000, 10000, 10001})}};
   ASSERT_TRUE(average_monthly_income(d, steps));
-  EXPECT_EQ(steps.back().text.lv,
+  EXPECT_EQ(steps.back().text().lv,
             "Mājsaimniecības vidējie ienākumi mēnesī: 100,00 € (300,01 € / 3, "
             "noapaļots līdz centam, pusi centa noapaļojot uz augšu)");
-  EXPECT_EQ(steps.back().text.en,
+  EXPECT_EQ(steps.back().text().en,
             "Average monthly household income: €100.00 (€300.01 / 3, "
             "rounded to the cent, half a cent up)");
 }
@@ -130,8 +130,8 @@ TEST(AssistanceIncome, OnlyCountedKindsAndChildrensIncomeCount) {
   d.counted_kinds.erase(IncomeKind::alimony);
   steps.clear();
   EXPECT_EQ(*average_monthly_income(d, steps), 34667);
-  EXPECT_EQ(steps.front().text.lv, "Netiek ieskaitīti: uzturlīdzekļi.");
-  EXPECT_EQ(steps.front().text.en, "Not counted: alimony.");
+  EXPECT_EQ(steps.front().text().lv, "Netiek ieskaitīti: uzturlīdzekļi.");
+  EXPECT_EQ(steps.front().text().en, "Not counted: alimony.");
 }
 
 TEST(AssistanceIncome, RefusesBadInputAndWritesNoSteps) {
@@ -328,10 +328,10 @@ TEST(AssistanceGmiBenefit, ExplainsANegativeResultAndASixMonthPeriod) {
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->amount, 0);
   EXPECT_EQ(
-      refused->steps.back().text.lv,
+      refused->steps.back().text().lv,
       "GMI pabalsts mēnesī: 449,00 € − 500,00 € = \u221251,00 €; pabalsts nevar būt mazāks par "
       "nulli, tāpēc 0,00 € — pabalsts netiek piešķirts.");
-  EXPECT_EQ(refused->steps.back().text.en,
+  EXPECT_EQ(refused->steps.back().text().en,
             "GMI benefit per month: €449.00 − €500.00 = \u2212€51.00; the benefit cannot be below "
             "zero, so €0.00 — no benefit is granted.");
   // A pensioner alone, 2025, pension 100.00: 166.00 − 100.00 = 66.00 for 6 months.
@@ -339,7 +339,7 @@ TEST(AssistanceGmiBenefit, ExplainsANegativeResultAndASixMonthPeriod) {
   ASSERT_TRUE(granted);
   EXPECT_EQ(granted->amount, 6600);
   EXPECT_EQ(granted->period_months, 6);
-  EXPECT_EQ(granted->steps.back().text.en,
+  EXPECT_EQ(granted->steps.back().text().en,
             "Granted for 6 months because the household is only pensioners and/or persons with "
             "disability (children not counted).");
 }
@@ -363,7 +363,7 @@ TEST(AssistanceNeedyStatus, ExplainsEveryStepInBothLanguages) {
       "Piešķir uz 3 mēnešiem, jo mājsaimniecībā ir darbspējīga persona.",
   };
   EXPECT_EQ(lv(*o), expected);
-  EXPECT_EQ(o->steps[8].text.en,
+  EXPECT_EQ(o->steps[8].text().en,
             "Needy household threshold for 3 persons (from 2026-01-01): €425.00 + €298.00 × 2 = "
             "€1,021.00");
   // Deterministic: the same input gives the same explanation.
@@ -503,13 +503,13 @@ TEST(AssistanceHousingBenefit, RoundsKTimesTheLevelHalfACentUpAndSaysSo) {
     auto o = housing_benefit(household(k2026, r.who), HousingCosts{}, kNorms, odd, k2026.on);
     ASSERT_TRUE(o);
     EXPECT_EQ(o->amount, r.expected);  // no costs, no income
-    const std::string k_step = o->steps[o->steps.size() - 3].text.lv;
+    const std::string k_step = o->steps[o->steps.size() - 3].text().lv;
     EXPECT_NE(k_step.find(r.note), std::string::npos) << k_step;
   }
   auto pensioner =
       housing_benefit(household(k2026, {Who::pensioner}), HousingCosts{}, kNorms, odd, k2026.on);
   EXPECT_EQ(
-      pensioner->steps[pensioner->steps.size() - 3].text.en,
+      pensioner->steps[pensioner->steps.size() - 3].text().en,
       "Coefficient K = 2.5: a pensioner or person with disability lives alone. €100.01 × 2.5 = "
       "€250.03 (rounded to the cent, half a cent up)");
 }

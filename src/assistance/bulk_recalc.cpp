@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "assistance/evaluate.h"
+#include "assistance/explanation_json.h"
 #include "assistance/periods.h"
 #include "assistance/store.h"
 #include "audit/store.h"
@@ -51,7 +52,7 @@ class SupersedingWriter {
         payments_(c, "assistance_payment", {"decision_id", "month", "amount", "status", "changed_at"}) {}
 
   /// Adds `next` (a recalculated decision, supersedes_id set), its explanation as stored
-  /// (steps_text(next.decision.steps), built with the rules) and its payments.
+  /// (stored_explanation(next.decision.steps), built with the rules) and its payments.
   Result<void> add(const Decided& next, std::string steps) {
     ATB_TRY_ASSIGN(id, ids_.next());
     storage::Params row{id};
@@ -112,7 +113,7 @@ void recalculate_some(Batch& b, const BulkRecalcOptions& o, std::size_t first, s
     const auto outcome = evaluate(*b.settings[i], b.decided[i].application, o.month);
     if (!outcome) continue;
     b.next[i] = recalculated(b.decided[i].application, b.decided[i].decision, *outcome, o.month, o.reason);
-    if (changes(b.decided[i].decision, *b.next[i])) b.steps[i] = steps_text(b.next[i]->decision.steps);
+    if (changes(b.decided[i].decision, *b.next[i])) b.steps[i] = stored_explanation(b.next[i]->decision.steps);
   }
 }
 

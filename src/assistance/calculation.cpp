@@ -53,42 +53,27 @@ bool someone_able_to_work(const Declaration& d) {
                      [](const Member& m) { return m.able_to_work; });
 }
 
-/// "3 personām" / "for 3 persons" (Latvian dative: 1, 21, 31… take the singular).
-Text for_persons(std::size_t n) {
-  const bool singular_lv = n % 10 == 1 && n % 100 != 11;
-  return say("{} {}", "for {} {}", n,
-             Text{singular_lv ? "personai" : "personām", n == 1 ? "person" : "persons"});
+/// The phrase saying whether a division or multiplication had to be rounded.
+Step rounding_note(bool exact) {
+  return exact ? StepKey::rounding_exact : StepKey::rounding_half_up;
 }
 
-/// Says whether a division or multiplication had to be rounded.
-Text rounding_note(bool exact) {
-  if (exact) return {"bez noapaļošanas", "exact, no rounding"};
-  return {"noapaļots līdz centam, pusi centa noapaļojot uz augšu",
-          "rounded to the cent, half a cent up"};
-}
-
-/// Every income kind with its name, in the order of the explanation.
-const std::array<std::pair<IncomeKind, Text>, 5>& income_kinds() {
-  static const std::array<std::pair<IncomeKind, Text>, 5> kinds{{
-      {IncomeKind::wages, {"darba samaksa", "wages"}},
-      {IncomeKind::pension, {"pensija", "pension"}},
-      {IncomeKind::state_benefit, {"valsts pabalsti", "state benefits"}},
-      {IncomeKind::alimony, {"uzturlīdzekļi", "alimony"}},
-      {IncomeKind::other, {"citi ienākumi", "other income"}},
-  }};
-  return kinds;
-}
+/// Every income kind with the key of its name, in the order of the explanation.
+constexpr std::array<std::pair<IncomeKind, StepKey>, 5> kIncomeKinds{{
+    {IncomeKind::wages, StepKey::income_wages},
+    {IncomeKind::pension, StepKey::income_pension},
+    {IncomeKind::state_benefit, StepKey::income_state_benefit},
+    {IncomeKind::alimony, StepKey::income_alimony},
+    {IncomeKind::other, StepKey::income_other},
+}};
 
 /// The step naming the kinds that do not count, if any.
 std::vector<Step> not_counted_step(const Declaration& d) {
-  Text names;
-  for (const auto& [kind, name] : income_kinds())
-    if (!d.counted_kinds.contains(kind)) {
-      names.lv += (names.lv.empty() ? "" : ", ") + name.lv;
-      names.en += (names.en.empty() ? "" : ", ") + name.en;
-    }
-  if (names.lv.empty()) return {};
-  return {{say("Netiek ieskaitīti: {}.", "Not counted: {}.", names)}};
+  std::vector<Step> names;
+  for (const auto& [kind, name] : kIncomeKinds)
+    if (!d.counted_kinds.contains(kind)) names.emplace_back(name);
+  if (names.empty()) return {};
+  return {Step(StepKey::not_counted, {std::move(names)})};
 }
 
 /// Refuses a declaration without members, with a bad period start or with a person twice.
@@ -151,14 +136,14 @@ Result<Outcome> with_income(const Declaration& d) {
   return out;
 }
 
-/// first + other × N for the household's size, with the step "<name> <size> (from): a + b × N = x".
+/// first + other × N for the household's size, with the step "<name> <size> (from): a + b × N = x"
+/// (`name`: the key of the threshold's name).
 Cents size_threshold(const Declaration& d, Cents first, Cents other, const Date& from,
-                     const Text& name, Outcome& out) {
+                     StepKey name, Outcome& out) {
   const auto n = static_cast<Cents>(d.members.size()) - 1;
   const Cents total = first + other * n;
   out.steps.push_back(
-      {say("{} {} (no {}): {} + {} × {} = {}", "{} {} (from {}): {} + {} × {} = {}", name,
-           for_persons(d.members.size()), from.iso(), Eur{first}, Eur{other}, n, Eur{total})});
+      Step(StepKey::size_threshold, {Step(name), d.members.size(), from, first, other, n, total}));
   return total;
 }
 
@@ -166,152 +151,106 @@ Cents size_threshold(const Declaration& d, Cents first, Cents other, const Date&
 void add_period(const Declaration& d, Outcome& out) {
   if (!out.eligible) return;
   out.period_months = status_period_months(d);
-  const Text why =
-      someone_able_to_work(d) ? Text{"mājsaimniecībā ir darbspējīga persona", "a member is able to work"}
-      : out.period_months == 6
-          ? Text{"mājsaimniecībā ir tikai pensionāri un/vai personas ar invaliditāti (bērnus neskaitot)",
-                 "the household is only pensioners and/or persons with disability (children not counted)"}
-          : Text{"ne visi pieaugušie ir pensionāri vai personas ar invaliditāti",
-                 "not every adult is a pensioner or a person with disability"};
-  out.steps.push_back({say("Piešķir uz {} mēnešiem, jo {}.", "Granted for {} months because {}.",
-                           out.period_months, why)});
+  const StepKey why = someone_able_to_work(d)    ? StepKey::period_able_to_work
+                      : out.period_months == 6 ? StepKey::period_only_pensioners
+                                               : StepKey::period_not_every_adult;
+  out.steps.push_back(Step(StepKey::period, {out.period_months, Step(why)}));
 }
 
-/// "1. persona — īpašums ārpus mājokļa; 3. persona — uzkrājumi virs noteiktā apmēra" for the
-/// members with a property or savings flag; empty when none has one.
-Text assets_named(const Declaration& d) {
-  Text out;
-  const Text property{"īpašums ārpus mājokļa", "property beyond the home"};
-  const Text savings{"uzkrājumi virs noteiktā apmēra", "savings above the set amount"};
+/// "1. persona — īpašums ārpus mājokļa; 3. persona — uzkrājumi virs noteiktā apmēra": a phrase
+/// per member with a property or savings flag; empty when none has one.
+std::vector<Step> assets_named(const Declaration& d) {
+  std::vector<Step> out;
   for (std::size_t i = 0; i < d.members.size(); ++i) {
     const Member& m = d.members[i];
     if (!m.owns_property && !m.has_savings) continue;
-    const Text what = m.owns_property && m.has_savings ? say("{}, {}", "{}, {}", property, savings)
-                      : m.owns_property                ? property
-                                                       : savings;
-    const Text one = say("{}. persona — {}", "person {} — {}", i + 1, what);
-    out.lv += (out.lv.empty() ? "" : "; ") + one.lv;
-    out.en += (out.en.empty() ? "" : "; ") + one.en;
+    std::vector<Step> what;
+    if (m.owns_property) what.emplace_back(StepKey::asset_property);
+    if (m.has_savings) what.emplace_back(StepKey::asset_savings);
+    out.emplace_back(StepKey::asset_person, std::vector<Arg>{i + 1, std::move(what)});
   }
   return out;
 }
 
 /// Decides a status: eligible when the income does not exceed `threshold` and, when
 /// `assets_count` (needy status), no member owns property beyond her home or has savings.
-Outcome decide_status(const Declaration& d, Outcome out, Cents threshold, const Text& status,
+/// `status`: the key of the status's name.
+Outcome decide_status(const Declaration& d, Outcome out, Cents threshold, StepKey status,
                       bool assets_count) {
   out.threshold = threshold;
   const bool income_ok = out.household_income <= threshold;
-  const Text assets = assets_count ? assets_named(d) : Text{};
-  out.eligible = income_ok && assets.lv.empty();
-  const Eur income{out.household_income}, limit{threshold};
+  std::vector<Step> assets = assets_count ? assets_named(d) : std::vector<Step>{};
+  out.eligible = income_ok && assets.empty();
+  const Cents income = out.household_income;
   if (out.eligible)
-    out.steps.push_back({say("Ienākumi {} nepārsniedz slieksni {}: mājsaimniecība atbilst {} statusam.",
-                             "Income {} does not exceed the threshold {}: the household qualifies as {}.",
-                             income, limit, status)});
+    out.steps.push_back(Step(StepKey::status_granted, {income, threshold, Step(status)}));
   else if (income_ok)
-    out.steps.push_back(
-        {say("Ienākumi {} nepārsniedz slieksni {}, taču mājsaimniecībai ir īpašums vai uzkrājumi ({}): "
-             "tā neatbilst {} statusam.",
-             "Income {} does not exceed the threshold {}, but the household has property or savings ({}): "
-             "it does not qualify as {}.",
-             income, limit, assets, status)});
+    out.steps.push_back(Step(StepKey::status_assets, {income, threshold, Step(status), std::move(assets)}));
   else
-    out.steps.push_back({say("Ienākumi {} pārsniedz slieksni {}: mājsaimniecība neatbilst {} statusam.",
-                             "Income {} exceeds the threshold {}: the household does not qualify as {}.",
-                             income, limit, status)});
-  if (!income_ok && !assets.lv.empty())
-    out.steps.push_back({say("Arī īpašums vai uzkrājumi ({}) liedz {} statusu.",
-                             "Property or savings ({}) also rule out {} status.", assets,
-                             status)});
+    out.steps.push_back(Step(StepKey::status_refused, {income, threshold, Step(status)}));
+  if (!income_ok && !assets.empty())
+    out.steps.push_back(Step(StepKey::status_assets_too, {std::move(assets), Step(status)}));
   add_period(d, out);
   return out;
 }
 
-/// Sets a benefit from its unclamped value `raw` = `formula` and explains it.
-void decide_benefit(const Declaration& d, Cents raw, const Text& name, const Text& formula,
-                    Outcome& out) {
+/// Sets a benefit from its unclamped value `raw` = `formula` and explains it (`name`: the key of
+/// the benefit's name).
+void decide_benefit(const Declaration& d, Cents raw, StepKey name, Step formula, Outcome& out) {
   out.amount = std::max<Cents>(0, raw);
   out.eligible = out.amount > 0;
-  Text text = say("{} mēnesī: {} = {}", "{} per month: {} = {}", name, formula, Eur{raw});
-  const Text clamp = say("; pabalsts nevar būt mazāks par nulli, tāpēc {}",
-                         "; the benefit cannot be below zero, so {}", Eur{0});
-  const Text refused{" — pabalsts netiek piešķirts", " — no benefit is granted"};
-  text = say("{}{}{}.", "{}{}{}.", text, raw < 0 ? clamp : Text{}, out.eligible ? Text{} : refused);
-  out.steps.push_back({std::move(text)});
+  std::vector<Step> clamp, refused;
+  if (raw < 0) clamp.emplace_back(StepKey::benefit_clamped, std::vector<Arg>{0});
+  if (!out.eligible) refused.emplace_back(StepKey::benefit_refused);
+  out.steps.push_back(
+      Step(StepKey::benefit, {Step(name), std::move(formula), raw, std::move(clamp), std::move(refused)}));
   add_period(d, out);
 }
 
-/// The name of the GMI level in the steps.
-const Text kGmiLevel{"Garantētā minimālā ienākuma līmenis", "Guaranteed minimum income level"};
-
-/// A housing cost kind: its field name, its name in the steps, and its member of HousingCosts.
+/// A housing cost kind: its field name, the key of its name in the steps, and its member of
+/// HousingCosts.
 struct CostKind {
   const char* field;
-  Text name;
+  StepKey name;
   Cents HousingCosts::*member;
 };
 
 /// Every kind of housing cost, in the order of the explanation.
-const std::array<CostKind, 8>& cost_kinds() {
-  static const std::array<CostKind, 8> kinds{{
-      {"rent", {"Īre un apsaimniekošana", "Rent and management"}, &HousingCosts::rent},
-      {"heating", {"Apkure un karstais ūdens", "Heating and hot water"}, &HousingCosts::heating},
-      {"electricity", {"Elektroenerģija", "Electricity"}, &HousingCosts::electricity},
-      {"water", {"Ūdens", "Water"}, &HousingCosts::water},
-      {"gas", {"Gāze", "Gas"}, &HousingCosts::gas},
-      {"sewage", {"Kanalizācija", "Sewage"}, &HousingCosts::sewage},
-      {"waste", {"Atkritumu izvešana", "Waste collection"}, &HousingCosts::waste},
-      {"telecom",
-       {"Telekomunikācijas un internets", "Telephone and internet"},
-       &HousingCosts::telecom},
-  }};
-  return kinds;
-}
+constexpr std::array<CostKind, 8> kCostKinds{{
+    {"rent", StepKey::cost_rent, &HousingCosts::rent},
+    {"heating", StepKey::cost_heating, &HousingCosts::heating},
+    {"electricity", StepKey::cost_electricity, &HousingCosts::electricity},
+    {"water", StepKey::cost_water, &HousingCosts::water},
+    {"gas", StepKey::cost_gas, &HousingCosts::gas},
+    {"sewage", StepKey::cost_sewage, &HousingCosts::sewage},
+    {"waste", StepKey::cost_waste, &HousingCosts::waste},
+    {"telecom", StepKey::cost_telecom, &HousingCosts::telecom},
+}};
 
 /// E = Σ min(cost, norm), a step per kind and one for the sum; refuses bad costs or norms.
 Result<Cents> counted_housing_costs(const HousingCosts& costs, const HousingCosts& norms,
                                     Outcome& out) {
-  for (const CostKind& k : cost_kinds()) {
+  for (const CostKind& k : kCostKinds) {
     ATB_TRY(check_amount(costs.*k.member, fmt::format("costs.{}", k.field)));
     ATB_TRY(check_amount(norms.*k.member, fmt::format("norms.{}", k.field)));
   }
-  std::vector<Cents> counted;
-  for (const CostKind& k : cost_kinds()) {
-    const Cents cost = costs.*k.member, norm = norms.*k.member;
-    counted.push_back(std::min(cost, norm));
-    out.steps.push_back({say("{}: {}, norma {}, ieskaita {}", "{}: {}, norm {}, counted {}", k.name,
-                             Eur{cost}, Eur{norm}, Eur{counted.back()})});
-  }
+  std::vector<Arg> sum;  // the counted amounts, then E
+  sum.reserve(kCostKinds.size() + 1);
   Cents total = 0;
-  for (Cents c : counted) total += c;
-  out.steps.push_back({say("Ieskaitāmie mājokļa izdevumi E = {} = {}",
-                           "Counted housing costs E = {} = {}", eur_sum(counted), Eur{total})});
+  for (const CostKind& k : kCostKinds) {
+    const Cents cost = costs.*k.member, norm = norms.*k.member, counted = std::min(cost, norm);
+    out.steps.push_back(Step(StepKey::housing_cost, {Step(k.name), cost, norm, counted}));
+    sum.emplace_back(counted);
+    total += counted;
+  }
+  sum.emplace_back(total);
+  out.steps.push_back(Step(StepKey::housing_costs_total, std::move(sum)));
   return total;
 }
 
-/// The housing benefit's K: in halves, as shown, and why.
-struct Coefficient {
-  int halves;
-  Text shown;
-  Text why;
-};
-
-/// The three values of K.
-const std::array<Coefficient, 3>& coefficients() {
-  static const std::array<Coefficient, 3> all{{
-      {5,
-       {"2,5", "2.5"},
-       {"pensionārs vai persona ar invaliditāti dzīvo viena",
-        "a pensioner or person with disability lives alone"}},
-      {4,
-       {"2", "2"},
-       {"mājsaimniecībā ir tikai pensionāri un/vai personas ar invaliditāti (ar bērniem vai bez)",
-        "the household is only pensioners and/or persons with disability (with or without "
-        "children)"}},
-      {3, {"1,5", "1.5"}, {"citām mājsaimniecībām", "for all other households"}},
-  }};
-  return all;
+/// The key of the phrase saying why K is `halves` / 2.
+StepKey coefficient_why(int halves) {
+  return halves == 5 ? StepKey::k_alone : halves == 4 ? StepKey::k_only_pensioners : StepKey::k_other;
 }
 
 }  // namespace
@@ -322,25 +261,20 @@ Result<Cents> average_monthly_income(const Declaration& d, std::vector<Step>& st
   std::vector<Step> local = not_counted_step(d);
   for (std::size_t i = 0; i < d.members.size(); ++i) {
     ATB_TRY_ASSIGN(member_total, add_member_income(d, i, by_month));
-    local.push_back(
-        {say("{}. persona: ieskaitāmie ienākumi trijos mēnešos {}",
-             "Person {}: counted income over the three months {}", i + 1, Eur{member_total})});
+    local.push_back(Step(StepKey::income_person, {i + 1, member_total}));
   }
   Cents total = 0;
   for (std::size_t k = 0; k < by_month.size(); ++k) {
-    local.push_back(
-        {say("Ieskaitāmie mājsaimniecības ienākumi {}: {}", "Counted household income for {}: {}",
-             month_iso(add_months(first_month(d), static_cast<int>(k))), Eur{by_month[k]})});
+    const Month m = add_months(first_month(d), static_cast<int>(k));
+    local.push_back(Step(StepKey::income_month, {Date{m.year, m.month, 1}, by_month[k]}));
     total += by_month[k];
   }
   const Cents average = divide_round_half_up(total, kPeriodMonths);
+  static_assert(kPeriodMonths == 3, "the income_total template names three months");
+  local.push_back(Step(StepKey::income_total, {by_month[0], by_month[1], by_month[2], total}));
   local.push_back(
-      {say("Ienākumi trijos mēnešos kopā: {} = {}", "Income over the three months: {} = {}",
-           eur_sum({by_month.begin(), by_month.end()}), Eur{total})});
-  local.push_back({say("Mājsaimniecības vidējie ienākumi mēnesī: {} ({} / 3, {})",
-                       "Average monthly household income: {} ({} / 3, {})", Eur{average},
-                       Eur{total}, rounding_note(total % kPeriodMonths == 0))});
-  steps.insert(steps.end(), local.begin(), local.end());
+      Step(StepKey::income_average, {average, total, rounding_note(total % kPeriodMonths == 0)}));
+  steps.insert(steps.end(), std::make_move_iterator(local.begin()), std::make_move_iterator(local.end()));
   return average;
 }
 
@@ -357,9 +291,8 @@ Result<Outcome> needy_status(const Declaration& d, const Thresholds& thresholds,
   ATB_TRY_ASSIGN(row, thresholds.require(on, "on"));
   ATB_TRY_ASSIGN(out, with_income(d));
   const Cents threshold = size_threshold(
-      d, row->needy_first, row->needy_other, row->from,
-      {"Trūcīgas mājsaimniecības ienākumu slieksnis", "Needy household threshold"}, out);
-  return decide_status(d, std::move(out), threshold, {"trūcīgas mājsaimniecības", "needy"}, true);
+      d, row->needy_first, row->needy_other, row->from, StepKey::name_needy_threshold, out);
+  return decide_status(d, std::move(out), threshold, StepKey::status_needy, true);
 }
 
 Result<Outcome> low_income_status(const Declaration& d, const Thresholds& thresholds,
@@ -383,19 +316,17 @@ Result<Outcome> low_income_status(const Declaration& d, const Thresholds& thresh
   }
   ATB_TRY_ASSIGN(out, with_income(d));
   const Cents threshold = size_threshold(
-      d, local->first, local->other, local->from,
-      {"Maznodrošinātas mājsaimniecības ienākumu slieksnis", "Low-income household threshold"},
-      out);
-  return decide_status(d, std::move(out), threshold,
-                       {"maznodrošinātas mājsaimniecības", "low-income"}, false);
+      d, local->first, local->other, local->from, StepKey::name_low_income_threshold, out);
+  return decide_status(d, std::move(out), threshold, StepKey::status_low_income, false);
 }
 
 Result<Outcome> gmi_benefit(const Declaration& d, const Thresholds& thresholds, const Date& on) {
   ATB_TRY_ASSIGN(row, thresholds.require(on, "on"));
   ATB_TRY_ASSIGN(out, with_income(d));
-  out.threshold = size_threshold(d, row->gmi_first, row->gmi_other, row->from, kGmiLevel, out);
-  decide_benefit(d, out.threshold - out.household_income, {"GMI pabalsts", "GMI benefit"},
-                 say("{} − {}", "{} − {}", Eur{out.threshold}, Eur{out.household_income}), out);
+  out.threshold =
+      size_threshold(d, row->gmi_first, row->gmi_other, row->from, StepKey::name_gmi_level, out);
+  decide_benefit(d, out.threshold - out.household_income, StepKey::name_gmi_benefit,
+                 Step(StepKey::formula_gmi, {out.threshold, out.household_income}), out);
   return out;
 }
 
@@ -405,19 +336,15 @@ Result<Outcome> housing_benefit(const Declaration& d, const HousingCosts& costs,
   ATB_TRY_ASSIGN(row, thresholds.require(on, "on"));
   ATB_TRY_ASSIGN(out, with_income(d));
   ATB_TRY_ASSIGN(counted, counted_housing_costs(costs, norms, out));
-  const Cents base = size_threshold(d, row->gmi_first, row->gmi_other, row->from, kGmiLevel, out);
+  const Cents base =
+      size_threshold(d, row->gmi_first, row->gmi_other, row->from, StepKey::name_gmi_level, out);
   const int halves = housing_coefficient_halves(d);
-  const Coefficient& k = *std::find_if(coefficients().begin(), coefficients().end(),
-                                       [&](const Coefficient& c) { return c.halves == halves; });
   const Cents guaranteed = divide_round_half_up(base * halves, 2);
-  out.steps.push_back({say("Koeficients K = {}: {}. {} × {} = {} ({})",
-                           "Coefficient K = {}: {}. {} × {} = {} ({})", k.shown, k.why, Eur{base},
-                           k.shown, Eur{guaranteed}, rounding_note(base * halves % 2 == 0))});
+  out.steps.push_back(Step(StepKey::coefficient, {halves, Step(coefficient_why(halves)), base, guaranteed,
+                                                  rounding_note(base * halves % 2 == 0)}));
   out.threshold = guaranteed + counted;
-  decide_benefit(
-      d, out.threshold - out.household_income, {"Mājokļa pabalsts", "Housing benefit"},
-      say("{} + {} − {}", "{} + {} − {}", Eur{guaranteed}, Eur{counted}, Eur{out.household_income}),
-      out);
+  decide_benefit(d, out.threshold - out.household_income, StepKey::name_housing_benefit,
+                 Step(StepKey::formula_housing, {guaranteed, counted, out.household_income}), out);
   return out;
 }
 

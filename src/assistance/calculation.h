@@ -1,6 +1,7 @@
 // The social assistance rules without I/O: a household's average monthly income, needy and
 // low-income status, the guaranteed minimum income (GMI) benefit and the housing benefit, all in
-// integer cents, each with a step-by-step explanation in Latvian and English.
+// integer cents, each with a step-by-step explanation: compact steps (explanation.h) that name
+// their templates and carry their figures; no text is formatted here.
 //
 // Conventions, decided here once:
 // - The "first person" of the thresholds is the first member of the declaration; N = members − 1.
@@ -17,6 +18,7 @@
 
 #include <vector>
 
+#include "assistance/explanation.h"
 #include "assistance/means.h"
 #include "assistance/money.h"
 #include "assistance/thresholds.h"
@@ -24,11 +26,6 @@
 #include "core/result.h"
 
 namespace atb::assistance {
-
-/// One line of an explanation, e.g. "Mājsaimniecības vidējie ienākumi mēnesī: 412,33 € …".
-struct Step {
-  Text text;
-};
 
 /// A decision of the rules with the figures it rests on and how they were reached.
 struct Outcome {
@@ -39,7 +36,7 @@ struct Outcome {
   /// What the income was compared with: the status threshold for the household's size, the GMI
   /// level (GMI₁ + GMI₂·N) for the GMI benefit, K·(GMI₁ + GMI₂·N) + E for the housing benefit.
   Cents threshold = 0;
-  std::vector<Step> steps;  ///< the explanation, in order
+  std::vector<Step> steps;  ///< the explanation, in order (render() gives its wording)
 };
 
 /// The household's average monthly income over the three declared months: the counted kinds

@@ -38,7 +38,7 @@ Result<DecisionPdf> decision_facts(storage::Connection& c, const Application& a,
   pdf.amount_cents = d.amount;
   pdf.period_from = d.period_from.value_or("");
   pdf.period_to = d.period_to.value_or("");
-  for (const Text& step : d.steps) pdf.explanation_lv.push_back(step.lv);
+  for (const Step& step : d.steps) pdf.explanation_lv.push_back(render(step).lv);
   for (const Payment& p : payments) {
     if (p.status == "planned" || p.status == "paid") pdf.payments.emplace_back(p.month, p.amount);
   }

@@ -39,14 +39,9 @@ Result<Outcome> catalogue_benefit(const RuleSettings& s, const BenefitKind& kind
   Outcome o = *status;
   const Cents amount = kind.rule == "per_member" ? kind.amount * static_cast<Cents>(d.members.size()) : kind.amount;
   o.amount = o.eligible ? amount : 0;
-  o.steps.push_back(Step{{kind.rule == "per_member"
-                              ? "Pabalsts „" + kind.name.lv + "”: " + format_eur(kind.amount) + " × " +
-                                    std::to_string(d.members.size()) + " = " + format_eur(amount) + "."
-                              : "Pabalsts „" + kind.name.lv + "”: " + format_eur(amount) + ".",
-                          kind.rule == "per_member"
-                              ? "Benefit \"" + kind.name.en + "\": " + format_eur_en(kind.amount) + " × " +
-                                    std::to_string(d.members.size()) + " = " + format_eur_en(amount) + "."
-                              : "Benefit \"" + kind.name.en + "\": " + format_eur_en(amount) + "."}});
+  o.steps.push_back(kind.rule == "per_member"
+                        ? Step(StepKey::catalogue_per_member, {kind.name, kind.amount, d.members.size(), amount})
+                        : Step(StepKey::catalogue_fixed, {kind.name, amount}));
   return o;
 }
 
@@ -69,11 +64,7 @@ Result<std::optional<Outcome>> missing_status(const RuleSettings& s, const Appli
   refused.eligible = false;
   refused.amount = 0;
   refused.period_months = 0;
-  refused.steps.push_back(Step{a.kind == "gmi"
-      ? Text{"GMI pabalsts pienākas trūcīgai mājsaimniecībai; šī mājsaimniecība trūcīgas statusam neatbilst.",
-             "The GMI benefit is for needy households; this household does not qualify as needy."}
-      : Text{"Mājokļa pabalsts pienākas trūcīgai vai maznodrošinātai mājsaimniecībai; šī mājsaimniecība neatbilst.",
-             "The housing benefit is for needy or low-income households; this household does not qualify."}});
+  refused.steps.push_back(a.kind == "gmi" ? StepKey::missing_needy_for_gmi : StepKey::missing_status_for_housing);
   return std::optional(std::move(refused));
 }
 
@@ -168,7 +159,7 @@ Decided decided_outcome(const Application& a, const Outcome& o, const std::strin
   d.outcome = granted ? "granted" : "refused";
   d.amount = granted ? o.amount : 0;
   d.note = note;
-  for (const Step& s : o.steps) d.steps.push_back(s.text);
+  d.steps = o.steps;
   return out;
 }
 
@@ -207,12 +198,8 @@ Decided recalculated(const Application& a, const DecisionRecord& old, const Outc
   const Date last = old.period_to ? *parse_date(*old.period_to) : from;
   const int months = (last.year - from.year) * 12 + last.month - from.month + 1;
   d.steps.push_back(d.outcome == "granted"
-      ? say("Pārrēķins no {}: aizstāj lēmumu Nr. {} ({} mēnesī); no {} līdz {} — {} mēnesī. Iemesls: {}",
-            "Recalculation from {}: supersedes decision no. {} ({} a month); from {} to {} — {} a month. Reason: {}",
-            month_of(from), old.id, Eur{old.amount}, from.iso(), d.period_to.value_or(""), Eur{d.amount}, reason)
-      : say("Pārrēķins no {}: aizstāj lēmumu Nr. {} ({} mēnesī); no {} nekas netiek piešķirts. Iemesls: {}",
-            "Recalculation from {}: supersedes decision no. {} ({} a month); nothing is granted from {}. Reason: {}",
-            month_of(from), old.id, Eur{old.amount}, from.iso(), reason));
+      ? Step(StepKey::recalculation_granted, {old.id, from, old.amount, d.period_to.value_or(""), d.amount, reason})
+      : Step(StepKey::recalculation_refused, {old.id, from, old.amount, reason}));
   add_payments(a, from, months, out);
   return out;
 }

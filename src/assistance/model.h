@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "assistance/explanation.h"
 #include "core/text.h"
 
 namespace atb::assistance {
@@ -45,7 +46,7 @@ struct DecisionRecord {
   std::string outcome;  ///< granted | refused
   std::int64_t amount = 0;
   std::optional<std::string> period_from, period_to;
-  std::vector<Text> steps;
+  std::vector<Step> steps;  ///< the explanation (render() gives its wording)
   std::string note;
   std::optional<std::string> agreement_on;  ///< GMI: the cooperation agreement's date
   std::string decided_at;

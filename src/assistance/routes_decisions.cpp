@@ -31,10 +31,8 @@ const Text kNoApplication{"Iesniegums nav atrasts.", "No such application."};
 const Text kNoDecision{"Lēmums nav atrasts.", "No such decision."};
 
 json outcome_json(const Outcome& o) {
-  std::vector<Text> steps;
-  for (const Step& s : o.steps) steps.push_back(s.text);
   return {{"eligible", o.eligible}, {"amount", o.amount}, {"period_months", o.period_months},
-          {"household_income", o.household_income}, {"threshold", o.threshold}, {"steps", steps_json(steps)}};
+          {"household_income", o.household_income}, {"threshold", o.threshold}, {"steps", steps_json(o.steps)}};
 }
 
 Result<Response> calculation(const access::Context& ctx, Request& req, const access::Principal& p) {

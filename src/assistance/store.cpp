@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assistance/explanation_json.h"
 #include "storage/id_list.h"
 
 namespace atb::assistance {
@@ -28,37 +29,7 @@ nlohmann::json steps_json(const std::vector<Text>& steps) {
   return out;
 }
 
-namespace {
-
-// `text` as a JSON string, escaped as nlohmann::json::dump() escapes it (UTF-8 kept as it is).
-void append_json_string(std::string& out, const std::string& text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t plain = 0;  // start of the characters not yet appended, none of them escaped
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto u = static_cast<unsigned char>(text[i]);
-    if (u > 0x1F && u != '"' && u != '\\') continue;
-    out.append(text, plain, i - plain);
-    plain = i + 1;
-    switch (u) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out += kHex[u >> 4];
-        out += kHex[u & 0xF];
-    }
-  }
-  out.append(text, plain, std::string::npos);
-  out += '"';
-}
-
-}  // namespace
+nlohmann::json steps_json(const std::vector<Step>& steps) { return steps_json(render(steps)); }
 
 std::string steps_text(const std::vector<Text>& steps) {
   std::size_t size = 2;
@@ -101,18 +72,9 @@ void append_decision_row(storage::Params& row, const DecisionRecord& d, std::int
 
 namespace {
 
-std::vector<Text> steps_from(const std::string& text) {
-  std::vector<Text> out;
-  if (text.empty()) return out;  // not read (load_decided)
-  const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_array()) return out;
-  for (const auto& s : j) out.push_back({s.value("lv", ""), s.value("en", "")});
-  return out;
-}
-
 DecisionRecord decision_from(const storage::Row& r) {
   return DecisionRecord{r.integer(0),      r.integer(1),   r.text(2),         r.integer(3),
-                        r.opt_text(4),     r.opt_text(5),  steps_from(r.text(6)), r.text(7),
+                        r.opt_text(4),     r.opt_text(5),  explanation_from_stored(r.text(6)), r.text(7),
                         r.opt_text(11),    r.text(8),      r.opt_text(9),     r.opt_text(10),
                         r.opt_integer(12), r.opt_text(13), r.opt_integer(14), r.opt_text(15)};
 }
@@ -287,7 +249,7 @@ Result<std::int64_t> insert_decision(storage::Connection& c, const DecisionRecor
   append_decision_row(row, d, user_id, now);
   ATB_TRY_ASSIGN(rows, c.query(sql, row));
   const std::int64_t id = rows[0].integer(0);
-  ATB_TRY(c.execute("INSERT INTO assistance_decision_steps (decision_id, steps) VALUES (?, ?)", params(id, steps_text(d.steps))));
+  ATB_TRY(c.execute("INSERT INTO assistance_decision_steps (decision_id, steps) VALUES (?, ?)", params(id, stored_explanation(d.steps))));
   for (const Payment& p : payments) {
     ATB_TRY(c.execute("INSERT INTO assistance_payment (decision_id, month, amount, status, changed_at) VALUES (?, ?, ?, 'planned', ?)",
                       params(id, p.month, p.amount, now)));

@@ -16,15 +16,19 @@
 
 namespace atb::assistance {
 
-/// An explanation as stored and sent: a JSON array of {"lv", "en"}.
+/// An explanation as sent: a JSON array of {"lv", "en"}.
 nlohmann::json steps_json(const std::vector<Text>& steps);
 
-/// The same as steps_json(steps).dump(), the stored form, written without building the JSON.
+/// The steps rendered (explanation.h) and sent as steps_json does.
+nlohmann::json steps_json(const std::vector<Step>& steps);
+
+/// The same as steps_json(steps).dump(), written without building the JSON: the form explanations
+/// were stored in before the compact one (explanation_json.h), which is still read.
 std::string steps_text(const std::vector<Text>& steps);
 
 /// The columns of assistance_decision insert_decision writes (not the id), in order, and a
 /// decision's values for them appended to `row`: for writing many decisions at once
-/// (registry::BulkInsert). The explanation is not among them: it goes, as steps_text(d.steps),
+/// (registry::BulkInsert). The explanation is not among them: it goes, as stored_explanation(d.steps),
 /// to assistance_decision_steps (decision_id, steps).
 const std::vector<std::string>& decision_insert_columns();
 void append_decision_row(storage::Params& row, const DecisionRecord& d, std::int64_t user_id, const std::string& now);
