@@ -37,12 +37,17 @@ audit::Entry audit_entry(const Principal& who, const http::Request& request, std
 Result<void> audit_action(const Context& ctx, const Principal& who, const http::Request& request,
                           std::string action, std::string entity_type, std::string entity_id,
                           std::string reason = {});
+/// The same for an attempt that was refused (outcome "denied"), e.g. a partner asking for a
+/// record not referred to her: written even when reads auditing is switched off.
+Result<void> audit_denied(const Context& ctx, const Principal& who, const http::Request& request,
+                          std::string action, std::string entity_type, std::string entity_id,
+                          std::string reason = {});
 /// The same for a read of personal data; skipped only when reads auditing is switched off.
 Result<void> audit_read(const Context& ctx, const Principal& who, const http::Request& request,
                         std::string entity_type, std::string entity_id);
 
 /// The same for the rows of a list or search: one entry (action "list") whose entity_id names
-/// every row shown, comma-separated; the audit store indexes each id (audit_listed).
+/// every row shown, comma-separated; the audit store indexes each id once per user and day (audit_listed_day).
 Result<void> audit_list(const Context& ctx, const Principal& who, const http::Request& request,
                         const std::string& entity_type, const std::vector<std::int64_t>& ids);
 

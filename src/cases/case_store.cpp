@@ -2,16 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "cases/case_subject_sql.h"
+
 namespace atb::cases {
 
 using storage::params;
 
 namespace {
-
-// The subject's name: the household's, or the person's given names and surname.
-constexpr const char* kSubjectJoins =
-    " LEFT JOIN household h ON h.id = c.household_id LEFT JOIN person p ON p.id = c.person_id";
-constexpr const char* kSubjectName = "COALESCE(h.name, p.given_names || ' ' || p.surname, '')";
 
 Result<void> load_history(storage::Connection& c, CaseFile& k) {
   ATB_TRY_ASSIGN(workers, c.query("SELECT user_id FROM case_worker WHERE case_id = ? ORDER BY user_id", params(k.id)));
@@ -77,7 +74,7 @@ Result<std::optional<CaseFile>> load_case(storage::Connection& c, std::int64_t i
       "SELECT c.id, c.municipality_id, c.department_id, c.team_id, c.version, c.household_id, c.person_id, c.intake_id,"
       " {}, c.stage, c.lead_worker_id, c.opened_on, c.closed_on, c.closure_reason, c.outcome_rating, c.created_at"
       " FROM case_file c{} WHERE c.id = ?",
-      kSubjectName, kSubjectJoins), params(id)));
+      case_subject_name(), case_subject_joins()), params(id)));
   if (rows.empty()) return std::optional<CaseFile>{};
   const storage::Row& r = rows[0];
   CaseFile k;
@@ -169,32 +166,36 @@ Result<std::vector<std::int64_t>> case_person_ids(storage::Connection& c, const 
 
 Result<std::pair<std::vector<CaseRow>, std::int64_t>> list_cases(storage::Connection& c, const std::string& visible,
                                                                  const CaseFilter& f, int page, int page_size) {
-  std::string from = "case_file c", where = " WHERE " + visible;
+  // The ids first, then only the page's rows read whole. Her own cases (mine) come from the
+  // lead index, which also holds every column `visible` and the stage need, and from her
+  // co-worker rows: the count reads a few index pages, not each case (SQLite discards its page
+  // cache whenever another connection commits, so every page a list touches is read again).
+  const std::string stage = f.stage.empty() ? " AND c.stage <> 'closed'" : " AND c.stage = ?";
+  std::string ids;
   storage::Params ps;
-  if (f.mine_user) {
-    // Her cases found by index first (lead, co-worker), then each read by id: the list costs her
-    // caseload, not the municipality's cases (CROSS JOIN keeps that order on SQLite).
-    from = "(SELECT id FROM case_file WHERE lead_worker_id = ?" +
-           std::string(f.stage.empty() ? " AND stage <> 'closed'" : " AND stage = ?") +
-           " UNION SELECT case_id FROM case_worker WHERE user_id = ?) m CROSS JOIN case_file c";
-    where += " AND c.id = m.id";
-    ps.push_back(*f.mine_user);
+  auto add_stage = [&] {
     if (!f.stage.empty()) ps.push_back(f.stage);
+  };
+  if (f.mine_user) {
+    ids = "SELECT c.id FROM case_file c WHERE c.lead_worker_id = ?" + stage + " AND " + visible +
+          " UNION SELECT c.id FROM case_worker w CROSS JOIN case_file c WHERE w.user_id = ? AND c.id = w.case_id" +
+          stage + " AND " + visible;
     ps.push_back(*f.mine_user);
-  }
-  if (!f.stage.empty()) {
-    where += " AND c.stage = ?";
-    ps.push_back(f.stage);
+    add_stage();
+    ps.push_back(*f.mine_user);
+    add_stage();
   } else {
-    where += " AND c.stage <> 'closed'";
+    ids = "SELECT c.id FROM case_file c WHERE " + visible + stage;
+    add_stage();
   }
-  ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM " + from + where, ps));
+  ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM (" + ids + ") ids", ps));
   ps.push_back(static_cast<std::int64_t>(page_size));
   ps.push_back(static_cast<std::int64_t>((page - 1) * page_size));
   ATB_TRY_ASSIGN(rows, c.query(fmt::format("SELECT c.id, c.team_id, c.lead_worker_id, {}, c.stage, u.full_name, c.opened_on,"
-                                           " c.household_id, c.person_id FROM {}{} JOIN app_user u ON u.id ="
-                                           " c.lead_worker_id{} ORDER BY c.id DESC LIMIT ? OFFSET ?",
-                                           kSubjectName, from, kSubjectJoins, where),
+                                           " c.household_id, c.person_id FROM ({} ORDER BY 1 DESC LIMIT ? OFFSET ?) pick"
+                                           " CROSS JOIN case_file c{} JOIN app_user u ON u.id = c.lead_worker_id"
+                                           " WHERE c.id = pick.id ORDER BY c.id DESC",
+                                           case_subject_name(), ids, case_subject_joins()),
                                ps));
   std::vector<CaseRow> items;
   for (const storage::Row& r : rows) {

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "cases/case_subject_sql.h"
+
 #include "storage/id_list.h"
 
 namespace atb::cases {
@@ -12,17 +14,12 @@ using storage::params;
 
 namespace {
 
-// The subject of a case (alias c): the household's name, or the person's (as in case_store).
-constexpr const char* kSubjectJoins =
-    " LEFT JOIN household h ON h.id = c.household_id LEFT JOIN person sp ON sp.id = c.person_id";
-constexpr const char* kSubjectName = "COALESCE(h.name, sp.given_names || ' ' || sp.surname, '')";
-
 // Task columns over alias t with the responsible person rp and user ru (14 columns).
 constexpr const char* kTaskColumns =
     "t.id, t.goal_id, t.plan_id, t.case_id, t.text, t.due_on, t.responsible_kind, t.responsible_person_id,"
     " t.responsible_user_id, t.responsible_partner,"
     " COALESCE(rp.given_names || ' ' || rp.surname, ru.full_name, t.responsible_partner, ''),"
-    " t.status, t.note, t.version, t.updated_at";
+    " t.status, t.note, t.version, t.updated_at, t.responsible_partner_id";
 constexpr const char* kTaskJoins =
     " LEFT JOIN person rp ON rp.id = t.responsible_person_id LEFT JOIN app_user ru ON ru.id = t.responsible_user_id";
 
@@ -43,9 +40,10 @@ PlanTask task_from(const storage::Row& r, std::size_t at = 0) {
   t.note = r.opt_text(at + 12);
   t.version = r.integer(at + 13);
   t.updated_at = r.text(at + 14);
+  t.responsible.partner_id = r.opt_integer(at + 15);
   return t;
 }
-constexpr std::size_t kTaskColumnCount = 15;
+constexpr std::size_t kTaskColumnCount = 16;
 
 std::optional<PlanUser> user_from(const storage::Row& r, std::size_t id_at, std::size_t name_at) {
   if (r.is_null(id_at)) return std::nullopt;
@@ -67,11 +65,13 @@ Result<void> insert_goals(storage::Connection& c, std::int64_t case_id, std::int
       const Responsible& r = task.responsible;
       ATB_TRY(c.execute(
           "INSERT INTO case_task (case_id, plan_id, goal_id, position, text, due_on, responsible_kind,"
-          " responsible_person_id, responsible_user_id, responsible_partner, status, version, updated_by, updated_at)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', 1, ?, ?)",
+          " responsible_person_id, responsible_user_id, responsible_partner, responsible_partner_id, status, version,"
+          " updated_by, updated_at)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT name FROM partner WHERE id = ?), ?), ?, 'open', 1, ?, ?)",
           params(case_id, plan_id, goal_id, static_cast<std::int64_t>(t), task.text, task.due_on, r.kind,
                  r.kind == "member" ? r.person_id : std::nullopt, r.kind == "worker" ? r.user_id : std::nullopt,
-                 r.kind == "partner" ? r.partner_name : std::nullopt, by_user, now)));
+                 r.kind == "partner" ? r.partner_id : std::nullopt, r.kind == "partner" ? r.partner_name : std::nullopt,
+                 r.kind == "partner" ? r.partner_id : std::nullopt, by_user, now)));
     }
   }
   return ok();
@@ -289,7 +289,7 @@ Result<std::vector<WorkTask>> work_tasks(storage::Connection& c, std::int64_t us
       "  WHERE lc.lead_worker_id = ? AND lc.stage <> 'closed' AND ct.status IN ('open', 'in_progress'))"
       " AND pl.status = 'approved' AND c.stage <> 'closed' AND {}"
       " ORDER BY t.due_on, t.id LIMIT {}",
-      kTaskColumns, kSubjectName, kTaskJoins, kSubjectJoins, visible, limit),
+      kTaskColumns, case_subject_name(), kTaskJoins, case_subject_joins(), visible, limit),
       params(user_id, user_id)));
   std::vector<WorkTask> out;
   for (const storage::Row& r : rows) out.push_back({task_from(r), r.text(kTaskColumnCount)});
@@ -303,7 +303,7 @@ Result<std::vector<WorkReview>> work_reviews(storage::Connection& c, std::int64_
       " WHERE pl.status = 'approved' AND pl.review_on <= ? AND c.stage <> 'closed'"
       " AND c.id IN (SELECT id FROM case_file WHERE lead_worker_id = ? UNION SELECT case_id FROM case_worker WHERE user_id = ?)"
       " AND {} ORDER BY pl.review_on, c.id LIMIT {}",
-      kSubjectName, kSubjectJoins, visible, limit),
+      case_subject_name(), case_subject_joins(), visible, limit),
       params(until, user_id, user_id)));
   std::vector<WorkReview> out;
   for (const storage::Row& r : rows) out.push_back({r.integer(0), r.text(1), r.text(2)});
