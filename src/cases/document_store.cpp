@@ -78,6 +78,12 @@ Result<int> next_opinion_number(storage::Connection& c, std::int64_t municipalit
   return static_cast<int>(rows[0].integer(0));
 }
 
+Result<int> expected_opinion_number(storage::Connection& c, std::int64_t municipality_id, int year) {
+  ATB_TRY_ASSIGN(rows, c.query("SELECT last_number FROM case_opinion_counter WHERE municipality_id = ? AND year = ?",
+                               params(municipality_id, year)));
+  return rows.empty() ? 1 : static_cast<int>(rows[0].integer(0)) + 1;
+}
+
 Result<std::int64_t> insert_opinion(storage::Connection& c, const CaseOpinion& o) {
   ATB_TRY_ASSIGN(rows, c.query("INSERT INTO case_opinion (case_id, municipality_id, year, number, reference,"
                                " document_id, addressee, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"

@@ -39,6 +39,10 @@ Result<void> link_agreement_document(storage::Connection& c, std::int64_t agreem
 /// lock so that concurrent opinions never share a number.
 Result<int> next_opinion_number(storage::Connection& c, std::int64_t municipality_id, int year);
 
+/// The number next_opinion_number() would draw now (last drawn + 1), without drawing it: what an
+/// opinion rendered before its write transaction expects to get. Another opinion may take it first.
+Result<int> expected_opinion_number(storage::Connection& c, std::int64_t municipality_id, int year);
+
 /// Stores an opinion (every field but id and created_by_name set); returns its id.
 Result<std::int64_t> insert_opinion(storage::Connection& c, const CaseOpinion& o);
 

@@ -81,7 +81,7 @@ Result<Response> download(const CaseContext& cc, Request& req, const access::Pri
     if (!d || !sealed) return Error{Errc::not_found, kNoDocument, {}, {}};
     return Found{std::move(*d), std::move(*sealed)};
   }));
-  ATB_TRY_ASSIGN(bytes, cc.keyring->open(found.sealed));
+  ATB_TRY_ASSIGN(bytes, open_document_content(cc, found.d, found.sealed));
   ATB_TRY(access::audit_action(cc.access, p, req, "download", "case_document", std::to_string(*did),
                                "case " + std::to_string(id)));
   return attachment(std::move(bytes), found.d);

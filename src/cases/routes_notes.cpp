@@ -1,5 +1,5 @@
-// A case's notes (piezīmes): list newest first (paged in SQL, texts opened with the keyring) and
-// add one (text sealed before it is stored). Notes are a record: never changed or deleted.
+// A case's notes (piezīmes): list newest first (paged in SQL, texts opened with the keyring; a
+// note whose text cannot be opened is listed with "text": null, "unreadable": true) and add one (text sealed before it is stored). Notes are a record: never changed or deleted.
 // Through the case access policy; every list and change audited (entity type "case_note").
 #include <nlohmann/json.hpp>
 
@@ -7,6 +7,7 @@
 #include "cases/note_store.h"
 #include "cases/record_rules.h"
 #include "cases/routes.h"
+#include "cases/routes_records.h"
 #include "core/time.h"
 #include "http/json_body.h"
 
@@ -27,16 +28,19 @@ constexpr const char* kNoteSchema = R"({"type":"object","required":["kind","occu
   "properties":{"kind":{"enum":["visit","call","meeting","case_conference","other"]},
    "occurred_on":{"type":"string","format":"date"},"text":{"type":"string","maxLength":100000}}})";
 
-// A note as sent, its text opened (internal error when it does not open).
-Result<json> note_json(const CaseContext& cc, const CaseNote& n) {
-  ATB_TRY_ASSIGN(text, cc.keyring->open(n.text_sealed));
-  return json{{"id", n.id},
-              {"case_id", n.case_id},
-              {"kind", n.kind},
-              {"occurred_on", n.occurred_on},
-              {"text", std::move(text)},
-              {"author", {{"id", n.author_id}, {"name", n.author_name}}},
-              {"created_at", n.created_at}};
+// A note as sent: its text opened, or, when it cannot be opened (logged), "text": null and
+// "unreadable": true, so one damaged note does not hide the others.
+json note_json(const CaseContext& cc, const CaseNote& n) {
+  std::optional<std::string> text = open_note_text(cc, n);
+  json out{{"id", n.id},
+           {"case_id", n.case_id},
+           {"kind", n.kind},
+           {"occurred_on", n.occurred_on},
+           {"text", text ? json(std::move(*text)) : json(nullptr)},
+           {"author", {{"id", n.author_id}, {"name", n.author_name}}},
+           {"created_at", n.created_at}};
+  if (!text) out["unreadable"] = true;
+  return out;
 }
 
 Result<Response> list(const CaseContext& cc, Request& req, const access::Principal& p) {
@@ -54,8 +58,7 @@ Result<Response> list(const CaseContext& cc, Request& req, const access::Princip
   std::vector<std::int64_t> ids;
   for (const CaseNote& n : found.first) {
     ids.push_back(n.id);
-    ATB_TRY_ASSIGN(item, note_json(cc, n));
-    items.push_back(std::move(item));
+    items.push_back(note_json(cc, n));
   }
   ATB_TRY(access::audit_list(cc.access, p, req, "case_note", ids));
   return Response::json({{"items", items}, {"total", found.second}, {"page", paging.page}, {"page_size", paging.page_size}});
@@ -81,6 +84,7 @@ Result<Response> create(const CaseContext& cc, Request& req, const access::Princ
     ATB_TRY(audit::append(c, entries));
     ATB_TRY_ASSIGN(stored, load_notes(c, id, {n.id}));
     if (stored.empty()) return Error::internal("note vanished");
+    if (!open_note_text(cc, stored[0])) return unreadable_note("text");
     return note_json(cc, stored[0]);
   }));
   return Response::json(answer, 201);

@@ -122,9 +122,10 @@ Result<OpinionSection> build_section(const CaseContext& cc, storage::Connection&
       }
     }
     std::vector<NoteText> texts;
-    for (const CaseNote& x : notes) {
-      ATB_TRY_ASSIGN(text, cc.keyring->open(x.text_sealed));
-      texts.push_back({x.kind, x.occurred_on, std::move(text)});
+    for (std::size_t m = 0; m < notes.size(); ++m) {
+      std::optional<std::string> text = open_note_text(cc, notes[m]);
+      if (!text) return unreadable_note("sections." + std::to_string(n) + ".note_ids." + std::to_string(m));
+      texts.push_back({notes[m].kind, notes[m].occurred_on, std::move(*text)});
     }
     return notes_section(title, texts);
   }
@@ -168,25 +169,62 @@ Result<Response> list(const CaseContext& cc, Request& req, const access::Princip
   return list_case_records(cc, req, p, kNoCase, "case_opinion", list_opinions, opinion_json);
 }
 
+// What the reads gather before the write: everything the PDF says, where and when it is
+// numbered, the number it expects and the PDF rendered with it.
+struct Draft {
+  OpinionContent content;
+  std::int64_t municipality_id = 0;
+  int year = 0, number = 0;
+  std::string pdf;
+};
+
+// `d`'s PDF rendered with number `number`.
+Result<void> render(Draft& d, int number) {
+  d.number = number;
+  d.content.reference = opinion_reference(d.year, number);
+  ATB_TRY_ASSIGN_TO(d.pdf, opinion_pdf(d.content));
+  return ok();
+}
+
+// The reads and the rendering, outside any transaction: the case (may `p` change it, is it open),
+// the sections, and the PDF under the number the opinion expects.
+Result<Draft> draft_opinion(const CaseContext& cc, const access::Principal& p, std::int64_t id,
+                            const OpinionRequest& asked) {
+  ATB_TRY_ASSIGN(draft, cc.access.db->read([&](storage::Connection& c) -> Result<Draft> {
+    ATB_TRY_ASSIGN(k, open_case(c, p, id, access::Access::change));
+    ATB_TRY(check_record_open(k));
+    Draft d;
+    ATB_TRY_ASSIGN_TO(d.content, content_of(cc, c, k, p, asked));
+    d.municipality_id = k.municipality_id;
+    d.year = today_riga().year;
+    ATB_TRY_ASSIGN_TO(d.number, expected_opinion_number(c, d.municipality_id, d.year));
+    return d;
+  }));
+  ATB_TRY(render(draft, draft.number));
+  return draft;
+}
+
 Result<Response> create(const CaseContext& cc, Request& req, const access::Principal& p) {
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoCase));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"addressee", "addressee_address", "request", "subject",
                                                     "person_ids", "sections"}));
   ATB_TRY_ASSIGN(asked, opinion_request_from(body));
+  ATB_TRY_ASSIGN(draft, draft_opinion(cc, p, id, asked));
+  // One short write: the case checked again, the number drawn under the counter's row lock, the
+  // PDF stored. Only when another opinion took the expected number meanwhile is it rendered again.
   ATB_TRY_ASSIGN(answer, cc.access.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY_ASSIGN(k, open_case(c, p, id, access::Access::change));
     ATB_TRY(check_record_open(k));
-    ATB_TRY_ASSIGN(content, content_of(cc, c, k, p, asked));
+    ATB_TRY_ASSIGN(number, next_opinion_number(c, draft.municipality_id, draft.year));
+    if (number != draft.number) ATB_TRY(render(draft, number));
     CaseOpinion o;
     o.case_id = id;
-    o.municipality_id = k.municipality_id;
-    o.year = today_riga().year;
-    ATB_TRY_ASSIGN_TO(o.number, next_opinion_number(c, k.municipality_id, o.year));
-    o.reference = opinion_reference(o.year, o.number);
-    content.reference = o.reference;
-    ATB_TRY_ASSIGN(pdf, opinion_pdf(content));
+    o.municipality_id = draft.municipality_id;
+    o.year = draft.year;
+    o.number = number;
+    o.reference = draft.content.reference;
     const StoredFile file{"opinion", fmt::format("atzinums-{}-{}.pdf", o.year, o.number), "application/pdf",
-                          cc.keyring->seal(pdf), static_cast<std::int64_t>(pdf.size())};
+                          cc.keyring->seal(draft.pdf), static_cast<std::int64_t>(draft.pdf.size())};
     ATB_TRY_ASSIGN_TO(o.document_id, store_file(c, req, p, id, file));
     o.addressee = asked.addressee;
     o.created_by = p.user_id;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,20 @@ struct StoredFile {
 /// ("create", "case_document"); returns its id. Inside the caller's write transaction.
 Result<std::int64_t> store_file(storage::Connection& c, const http::Request& req, const access::Principal& p,
                                 std::int64_t case_id, const StoredFile& file);
+
+/// The text of note `n`, opened with the keyring; nullopt when it cannot be opened (sealed under a
+/// key the key file no longer has, or altered). The failure is logged (error, with the note's id
+/// and the reason), never sent to the client.
+std::optional<std::string> open_note_text(const CaseContext& cc, const CaseNote& n);
+
+/// The problem for a note whose text cannot be opened (409, naming `field`, in Latvian and
+/// English): a clear answer instead of an internal error.
+Error unreadable_note(std::string field);
+
+/// The bytes of document `d` (its stored, sealed content `sealed`), opened with the keyring; when
+/// they cannot be opened (sealed under a key the key file no longer has, or altered) the failure
+/// is logged as for notes and the answer is a clear 409 naming "content" instead of a 500.
+Result<std::string> open_document_content(const CaseContext& cc, const CaseDocument& d, const std::string& sealed);
 
 /// `bytes` as a download of `d`: its media type, Content-Disposition attachment with the file
 /// name (an ASCII fallback and the UTF-8 name), Cache-Control no-store (the dispatcher adds
