@@ -19,6 +19,8 @@ void add_assessment_routes(http::Router& router, const CaseContext& cc);
 void add_plan_routes(http::Router& router, const CaseContext& cc);
 /// My work and caseloads (routes_work.cpp).
 void add_work_routes(http::Router& router, const CaseContext& cc);
+/// Finding workers by name (routes_workers.cpp).
+void add_worker_routes(http::Router& router, const CaseContext& cc);
 /// A case's notes (routes_notes.cpp), documents (routes_documents.cpp) and opinions
 /// (routes_opinions.cpp): docs/api-cases-records.md.
 void add_note_routes(http::Router& router, const CaseContext& cc);

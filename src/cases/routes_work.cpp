@@ -136,6 +136,7 @@ void add_work_routes(http::Router& router, const CaseContext& cc) {
              {.summary = "Active caseload of each worker of a team (team_id=…; default: the caller's teams) for "
                          "supervisors and department heads.",
               .tag = "cases", .authenticated = true});
+  add_worker_routes(router, cc);
 }
 
 }  // namespace atb::cases
