@@ -84,6 +84,15 @@ Result<void> audit_action(const Context& ctx, const Principal& who, const http::
                                        std::move(entity_id), std::move(reason)));
 }
 
+Result<void> audit_denied(const Context& ctx, const Principal& who, const http::Request& request,
+                          std::string action, std::string entity_type, std::string entity_id,
+                          std::string reason) {
+  audit::Entry e = audit_entry(who, request, std::move(action), std::move(entity_type), std::move(entity_id),
+                               std::move(reason));
+  e.outcome = "denied";
+  return ctx.audit->record(std::move(e));
+}
+
 Result<void> audit_read(const Context& ctx, const Principal& who, const http::Request& request,
                         std::string entity_type, std::string entity_id) {
   if (!ctx.audit_reads) return ok();

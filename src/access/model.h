@@ -38,6 +38,7 @@ struct User {
   bool disabled = false;
   bool totp_enabled = false;
   std::string created_at;
+  std::optional<std::int64_t> partner_id;  ///< a partner user's institution (partner register)
 };
 
 /// The authenticated caller of one request.

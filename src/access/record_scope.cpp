@@ -153,9 +153,17 @@ std::string assistance_visible_sql(const Principal& p, std::string_view a) {
 }
 
 Access case_access(const Principal& p, const CaseScope& s) {
+  // Not s.partner_ids: a referral lets a partner see her portal's part (partner_access), never the file.
   RecordScope scope{s.municipality_id, s.department_id, s.team_id, s.co_worker_ids, {}, false};
   scope.assigned_user_ids.push_back(s.lead_worker_id);
   return record_access(p, scope);
+}
+
+Access partner_access(const Principal& p, const CaseScope& s) {
+  if (!p.has(Role::partner)) return Access::none;
+  Principal as_partner = p;
+  as_partner.roles = {Role::partner};  // only the partner rule of record_access applies
+  return record_access(as_partner, RecordScope{s.municipality_id, 0, 0, {}, s.partner_ids, false});
 }
 
 std::string case_visible_sql(const Principal& p, std::string_view c) {
@@ -246,6 +254,45 @@ Result<void> may_see_caseload(const Principal& p, const TeamScope& s) {
   if (same && p.has(Role::department_head) && contains(p.department_ids, s.department_id)) return ok();
   return forbidden({"Komandas noslodzi redz komandas vadītājs vai nodaļas vadītājs.",
                     "A team's caseload is seen by its supervisor or the department's head."});
+}
+
+Result<void> may_search_workers(const Principal& p) {
+  if (may_work_cases(p)) return ok();
+  return forbidden({"Darbinieku meklēšana jūsu lomai nav pieejama.", "Searching workers is not available to your role."});
+}
+
+std::string worker_visible_sql(const Principal& p, std::string_view user_alias, std::string_view team_alias) {
+  const std::string u(user_alias), t(team_alias);
+  std::string sql = "(" + u + ".municipality_id = " + std::to_string(p.municipality_id) + " AND " + u +
+                    ".disabled = 0 AND EXISTS (SELECT 1 FROM user_role wr WHERE wr.user_id = " + u +
+                    ".id AND wr.role IN ('social_worker', 'supervisor', 'department_head'))";
+  if (!p.department_ids.empty()) {
+    sql += " AND " + t + ".department_id IN (";
+    for (std::size_t i = 0; i < p.department_ids.size(); ++i) {
+      sql += (i ? ", " : "") + std::to_string(p.department_ids[i]);
+    }
+    sql += ")";
+  }
+  return sql + ")";
+}
+
+Result<void> may_see_services(const Principal& p) {
+  if (may_work_cases(p) || p.has(Role::admin)) return ok();
+  return forbidden({"Pakalpojumu katalogs jūsu lomai nav pieejams.", "The service catalogue is not available to your role."});
+}
+
+Result<void> may_manage_services(const Principal& p) {
+  if (p.has(Role::admin) || p.has(Role::department_head)) return ok();
+  return forbidden({"Pakalpojumu katalogu pārvalda administrators vai daļas vadītājs.",
+                    "The service catalogue is managed by an administrator or a department head."});
+}
+
+Result<void> may_decide_referral(const Principal& p, const CaseScope& s) {
+  const bool same = p.municipality_id == s.municipality_id;
+  if (same && p.has(Role::supervisor) && contains(p.team_ids, s.team_id)) return ok();
+  if (same && p.has(Role::department_head) && contains(p.department_ids, s.department_id)) return ok();
+  return forbidden({"Par nosūtījumu lemj komandas vadītājs vai daļas vadītājs.",
+                    "A referral is decided by a supervisor of the team or the department's head."});
 }
 
 }  // namespace atb::access

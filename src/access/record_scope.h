@@ -87,6 +87,9 @@ struct CaseScope {
   std::int64_t team_id = 0;
   std::int64_t lead_worker_id = 0;
   std::vector<std::int64_t> co_worker_ids;
+  /// Partner institutions the case is referred to: those with tasks of its plan in force and
+  /// those whose information request was answered from it (partners::case_scope fills them).
+  std::vector<std::int64_t> partner_ids;
 };
 
 /// Access of `p` to a case: record_access() for a client record that is not a benefit record
@@ -94,6 +97,12 @@ struct CaseScope {
 /// social workers read; the team's supervisor and the department's head change; the director
 /// reads; benefits officers, partners, administrators and the auditor have none.
 Access case_access(const Principal& p, const CaseScope& scope);
+
+/// Access of a partner user to what her institution's portal shows of a case (a task assigned
+/// to it, the opinion that answered its request): read when the case's partner_ids list her
+/// institution (record_access's partner rule); none otherwise, and for every other role. The
+/// case file itself stays closed to partners: case_access() gives them none.
+Access partner_access(const Principal& p, const CaseScope& scope);
 
 /// The same rule as a SQL boolean expression over the case_file alias `c` (columns
 /// municipality_id, department_id, team_id, lead_worker_id; co-workers in case_worker).
@@ -134,5 +143,22 @@ Result<void> may_take_intakes(const Principal& p);
 Result<void> may_set_duty(const Principal& p, const TeamScope& scope);
 /// Seeing the caseloads of a team's workers: the team's supervisor or the department's head.
 Result<void> may_see_caseload(const Principal& p, const TeamScope& scope);
+
+/// Searching the workers of the service by name (choosing a case's co-workers, a task's
+/// responsible worker): the case roles (social worker, supervisor, department head, director).
+Result<void> may_search_workers(const Principal& p);
+/// The workers `p` may find, as a SQL boolean expression over the app_user alias `user_alias`
+/// and the team alias `team_alias` (one row per worker and team): active users of her
+/// municipality in a team of her departments (the director, who has none: every department of
+/// her municipality) with a case role (social worker, supervisor, department head).
+std::string worker_visible_sql(const Principal& p, std::string_view user_alias, std::string_view team_alias);
+
+/// The service catalogue (docs/api-services.md): seen by the case roles and administrators;
+/// managed (create, change) by administrators and department heads.
+Result<void> may_see_services(const Principal& p);
+Result<void> may_manage_services(const Principal& p);
+/// Deciding on a referral of a case to a service, placing it (also beyond capacity with a
+/// reason): a supervisor of the case's team or the head of its department.
+Result<void> may_decide_referral(const Principal& p, const CaseScope& scope);
 
 }  // namespace atb::access

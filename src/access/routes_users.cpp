@@ -24,7 +24,21 @@ json user_json(const User& u) {
   return {{"id", u.id},          {"username", u.username},   {"full_name", u.full_name},
           {"email", u.email ? json(*u.email) : json(nullptr)}, {"roles", roles},
           {"team_ids", u.team_ids}, {"disabled", u.disabled}, {"totp_enabled", u.totp_enabled},
-          {"created_at", u.created_at}};
+          {"created_at", u.created_at}, {"partner_id", u.partner_id ? json(*u.partner_id) : json(nullptr)}};
+}
+
+// "partner_id": the institution of a partner user (null: none); 422 naming it when not an id.
+Result<std::optional<std::int64_t>> partner_member(const json& body) {
+  if (body["partner_id"].is_null()) return std::optional<std::int64_t>{};
+  if (!body["partner_id"].is_number_integer() || body["partner_id"].get<std::int64_t>() < 1) {
+    return Error::invalid_field("partner_id", {"Norādiet partneriestādi.", "Give the partner institution."});
+  }
+  return std::optional(body["partner_id"].get<std::int64_t>());
+}
+
+Error unknown_partner() {
+  return Error::invalid_field("partner_id", {"Tādas partneriestādes šajā pašvaldībā nav.",
+                                             "No such partner institution in this municipality."});
 }
 
 Error no_user() { return Error{Errc::not_found, {"Lietotājs nav atrasts.", "No such user."}, {}, {}}; }
@@ -67,6 +81,7 @@ Result<NewUser> new_user_from(const Context& ctx, const Principal& admin, const 
   u.password_hash = hash_password(password);
   u.roles = std::move(roles);
   u.team_ids = std::move(teams);
+  if (body.contains("partner_id")) ATB_TRY_ASSIGN_TO(u.partner_id, partner_member(body));
   return u;
 }
 
@@ -96,6 +111,7 @@ Result<UserPatch> patch_from(const json& body) {
     }
     p.disabled = body["disabled"].get<bool>();
   }
+  if (body.contains("partner_id")) ATB_TRY_ASSIGN_TO(p.partner_id, partner_member(body));
   return p;
 }
 
@@ -106,7 +122,7 @@ Error unknown_team() {
 const char* kUserSchema = R"({"type":"object","required":["username","full_name","password","roles"],
   "properties":{"username":{"type":"string"},"full_name":{"type":"string"},"email":{"type":"string"},
   "password":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}},
-  "team_ids":{"type":"array","items":{"type":"integer"}}}})";
+  "team_ids":{"type":"array","items":{"type":"integer"}},"partner_id":{"type":["integer","null"]}}})";
 
 }  // namespace
 
@@ -131,13 +147,17 @@ void add_user_routes(http::Router& router, const Context& ctx) {
   router.add(Method::post, "/api/v1/users", [ctx](Request& req) {
     auto admin = admin_of(ctx, req);
     if (!admin) return answer_error(admin.error(), req);
-    auto body = http::json_object_body(req, {"username", "full_name", "email", "password", "roles", "team_ids"});
+    auto body = http::json_object_body(req, {"username", "full_name", "email", "password", "roles", "team_ids", "partner_id"});
     if (!body) return answer_error(body.error(), req);
     auto user = new_user_from(ctx, *admin, *body);
     if (!user) return answer_error(user.error(), req);
     auto created = ctx.db->write([&](storage::Connection& c) -> Result<std::optional<User>> {
       ATB_TRY_ASSIGN(teams_ok, teams_exist(c, admin->municipality_id, user->team_ids));
       if (!teams_ok) return unknown_team();
+      if (user->partner_id) {
+        ATB_TRY_ASSIGN(known, partner_exists(c, admin->municipality_id, *user->partner_id));
+        if (!known) return unknown_partner();
+      }
       ATB_TRY_ASSIGN(existing, find_user_id(c, user->username));
       if (existing) {
         return Error{Errc::conflict, {"Tāds lietotājvārds jau ir.", "This user name is taken."},
@@ -170,11 +190,11 @@ void add_user_routes(http::Router& router, const Context& ctx) {
     if (!admin) return answer_error(admin.error(), req);
     auto user = user_in_scope(ctx, *admin, req);
     if (!user) return answer_error(user.error(), req);
-    auto body = http::json_object_body(req, {"full_name", "email", "roles", "team_ids", "disabled"});
+    auto body = http::json_object_body(req, {"full_name", "email", "roles", "team_ids", "disabled", "partner_id"});
     if (!body) return answer_error(body.error(), req);
     auto patch = patch_from(*body);
     if (!patch) return answer_error(patch.error(), req);
-    const bool access_change = patch->roles || patch->team_ids || patch->disabled;
+    const bool access_change = patch->roles || patch->team_ids || patch->disabled || patch->partner_id;
     if (access_change) {
       if (auto allowed = may_change_roles_of(*admin, user->id); !allowed) {
         (void)audit_action(ctx, *admin, req, "permission_change", "user", std::to_string(user->id), "denied: own account");
@@ -186,6 +206,10 @@ void add_user_routes(http::Router& router, const Context& ctx) {
         ATB_TRY_ASSIGN(teams_ok, teams_exist(c, admin->municipality_id, *patch->team_ids));
         if (!teams_ok) return unknown_team();
       }
+      if (patch->partner_id && *patch->partner_id) {
+        ATB_TRY_ASSIGN(known, partner_exists(c, admin->municipality_id, **patch->partner_id));
+        if (!known) return unknown_partner();
+      }
       ATB_TRY(update_user(c, user->id, *patch));
       if (patch->disabled.value_or(false)) ATB_TRY(end_user_sessions(c, user->id, now_utc_iso()));
       std::vector<audit::Entry> entries{audit_entry(*admin, req, access_change ? "permission_change" : "update",
@@ -195,7 +219,7 @@ void add_user_routes(http::Router& router, const Context& ctx) {
     });
     if (!updated) return answer_error(updated.error(), req);
     return Response::json(user_json(**updated));
-  }, {.summary = "Change a user: name, e-mail, roles, teams, disabled (administrators).", .tag = "users",
+  }, {.summary = "Change a user: name, e-mail, roles, teams, partner institution, disabled (administrators).", .tag = "users",
       .authenticated = true});
 
   router.add(Method::post, "/api/v1/users/{id}/reset-2fa", [ctx](Request& req) {

@@ -12,7 +12,7 @@ using storage::Row;
 namespace {
 
 constexpr const char* kUserColumns =
-    "id, username, full_name, email, municipality_id, disabled, totp_enabled, created_at";
+    "id, username, full_name, email, municipality_id, disabled, totp_enabled, created_at, partner_id";
 
 User user_from(const Row& r) {
   User u;
@@ -24,6 +24,7 @@ User user_from(const Row& r) {
   u.disabled = r.integer(5) != 0;
   u.totp_enabled = r.integer(6) != 0;
   u.created_at = r.text(7);
+  u.partner_id = r.opt_integer(8);
   return u;
 }
 
@@ -77,6 +78,7 @@ Result<std::int64_t> insert_user(storage::Connection& c, const NewUser& u) {
                                params(u.username, u.full_name, u.email, u.municipality_id,
                                       u.password_hash, now, now)));
   const std::int64_t id = rows[0].integer(0);
+  if (u.partner_id) ATB_TRY(c.execute("UPDATE app_user SET partner_id = ? WHERE id = ?", params(*u.partner_id, id)));
   ATB_TRY(write_roles(c, id, u.roles));
   ATB_TRY(write_teams(c, id, u.team_ids));
   return id;
@@ -130,6 +132,9 @@ Result<void> update_user(storage::Connection& c, std::int64_t id, const UserPatc
     ATB_TRY(c.execute("UPDATE app_user SET disabled = ?, updated_at = ? WHERE id = ?",
                       params(*p.disabled, now, id)));
   }
+  if (p.partner_id) {
+    ATB_TRY(c.execute("UPDATE app_user SET partner_id = ?, updated_at = ? WHERE id = ?", params(*p.partner_id, now, id)));
+  }
   if (p.roles) ATB_TRY(write_roles(c, id, *p.roles));
   if (p.team_ids) ATB_TRY(write_teams(c, id, *p.team_ids));
   return ok();
@@ -145,6 +150,8 @@ Result<std::optional<Principal>> load_principal(storage::Connection& c, std::int
   p.municipality_id = found->municipality_id;
   p.roles = found->roles;
   p.team_ids = found->team_ids;
+  // A partner user acts for her institution: the policy reads the cases referred to it.
+  if (p.has(Role::partner)) p.partner_id = found->partner_id;
   ATB_TRY_ASSIGN(deps, c.query("SELECT DISTINCT t.department_id FROM user_team ut"
                                " JOIN team t ON t.id = ut.team_id WHERE ut.user_id = ?"
                                " ORDER BY t.department_id",
@@ -162,6 +169,12 @@ Result<bool> teams_exist(storage::Connection& c, std::int64_t municipality_id,
     if (rows.empty()) return false;
   }
   return true;
+}
+
+Result<bool> partner_exists(storage::Connection& c, std::int64_t municipality_id, std::int64_t partner_id) {
+  ATB_TRY_ASSIGN(rows, c.query("SELECT 1 FROM partner WHERE id = ? AND municipality_id = ?",
+                               params(partner_id, municipality_id)));
+  return !rows.empty();
 }
 
 Result<void> set_totp(storage::Connection& c, std::int64_t user_id, std::optional<std::string> sealed) {

@@ -31,6 +31,7 @@ struct NewUser {
   std::string password_hash;
   std::vector<Role> roles;
   std::vector<std::int64_t> team_ids;
+  std::optional<std::int64_t> partner_id;  ///< a partner user's institution
 };
 
 /// A change to an account; absent members stay as they are.
@@ -40,6 +41,7 @@ struct UserPatch {
   std::optional<std::vector<Role>> roles;
   std::optional<std::vector<std::int64_t>> team_ids;
   std::optional<bool> disabled;
+  std::optional<std::optional<std::int64_t>> partner_id;  ///< a partner user's institution (null: none)
 };
 
 /// A page of users.
@@ -60,6 +62,9 @@ Result<std::optional<Principal>> load_principal(storage::Connection& c, std::int
 /// Whether every team id exists in the municipality.
 Result<bool> teams_exist(storage::Connection& c, std::int64_t municipality_id,
                          const std::vector<std::int64_t>& team_ids);
+
+/// Whether `partner_id` is an institution of the partner register of the municipality.
+Result<bool> partner_exists(storage::Connection& c, std::int64_t municipality_id, std::int64_t partner_id);
 
 /// Stores an enrolled (or cleared, with nullopt) second factor.
 Result<void> set_totp(storage::Connection& c, std::int64_t user_id,

@@ -50,7 +50,7 @@ Result<std::string> text_member(const json& body, const char* key) {
 }
 
 Result<Responsible> responsible_from(const json& value) {
-  ATB_TRY(check_object(value, "", {"kind", "person_id", "user_id", "partner_name", "name"}));
+  ATB_TRY(check_object(value, "", {"kind", "person_id", "user_id", "partner_name", "partner_id", "name"}));
   Responsible r;
   ATB_TRY_ASSIGN_TO(r.kind, http::required_string(value, "kind", 20));
   if (!one_of(kResponsibleKinds, r.kind)) {
@@ -59,6 +59,7 @@ Result<Responsible> responsible_from(const json& value) {
   ATB_TRY_ASSIGN_TO(r.person_id, optional_id(value, "person_id"));
   ATB_TRY_ASSIGN_TO(r.user_id, optional_id(value, "user_id"));
   ATB_TRY_ASSIGN_TO(r.partner_name, http::optional_string(value, "partner_name", kPartnerNameMax));
+  ATB_TRY_ASSIGN_TO(r.partner_id, optional_id(value, "partner_id"));
   return r;
 }
 
@@ -127,6 +128,7 @@ json to_json(const PlanTask& t) {
   if (t.responsible.kind == "member") responsible["person_id"] = opt(t.responsible.person_id);
   if (t.responsible.kind == "worker") responsible["user_id"] = opt(t.responsible.user_id);
   if (t.responsible.kind == "partner") responsible["partner_name"] = opt(t.responsible.partner_name);
+  if (t.responsible.kind == "partner") responsible["partner_id"] = opt(t.responsible.partner_id);
   return {{"id", t.id},          {"goal_id", t.goal_id},     {"text", t.text},         {"due_on", t.due_on},
           {"responsible", responsible}, {"status", t.status}, {"note", opt(t.note)}, {"version", t.version},
           {"updated_at", t.updated_at}};

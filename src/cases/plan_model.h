@@ -25,6 +25,7 @@ struct Responsible {
   std::optional<std::int64_t> user_id;    ///< worker
   std::optional<std::string> partner_name;  ///< partner (≤ 200 characters)
   std::string name;                       ///< read only: the person's, user's or partner's name
+  std::optional<std::int64_t> partner_id;     ///< partner: an institution of the register (partners/)
 };
 
 /// An agreed task of a goal.

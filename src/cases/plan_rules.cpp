@@ -31,6 +31,11 @@ Result<void> check_responsible(const Responsible& r, const PlanFacts& facts, con
                                                        "The worker must be a worker of this case."});
     }
   } else if (r.kind == "partner") {
+    if (r.partner_id && !contains(facts.partners, *r.partner_id)) {
+      return Error::invalid_field(field + ".partner_id", {"Tādas aktīvas partneriestādes reģistrā nav.",
+                                                          "No such active institution in the partner register."});
+    }
+    if (r.partner_id) return ok();  // the register's name is shown
     if (!r.partner_name || r.partner_name->find_first_not_of(" \t") == std::string::npos) {
       return Error::invalid_field(field + ".partner_name", {"Norādiet iestādes nosaukumu.", "Give the institution's name."});
     }

@@ -28,6 +28,7 @@ struct PlanFacts {
   std::vector<std::int64_t> persons;
   std::vector<std::int64_t> workers;
   std::vector<std::int64_t> completed_assessments;
+  std::vector<std::int64_t> partners;  ///< active institutions of the partner register
 };
 
 /// A plan body (goals with tasks, review date) as parsed by plan_from_body: 1–20 goals, at most

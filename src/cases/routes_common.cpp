@@ -62,6 +62,18 @@ Result<void> may_see_entity_audit(storage::Connection& c, const access::Principa
   return ok();
 }
 
+Result<void> audit_partner_denied(const CaseContext& cc, const http::Request& req, const access::Principal& p) {
+  if (!p.has(access::Role::partner)) return ok();
+  const std::string_view path = req.path;
+  const char* type = path.starts_with("/api/v1/cases/")     ? "case"
+                     : path.starts_with("/api/v1/intakes/") ? "intake"
+                                                            : nullptr;
+  if (type == nullptr || req.param("id").empty()) return ok();
+  const char* action = req.method == http::Method::get ? "read" : "change";
+  return access::audit_denied(cc.access, p, req, action, type, std::string(req.param("id")),
+                              "partner: not referred (" + req.path + ")");
+}
+
 bool is_case_entity(std::string_view type) {
   return type == "case" || type == "intake" || case_record_table(type) != nullptr;
 }

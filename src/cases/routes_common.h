@@ -32,11 +32,21 @@ struct CaseContext {
   std::shared_ptr<const Keyring> keyring;  ///< text keys of notes and documents; loaded at start; never null
 };
 
+/// When partner user `p` was answered not_found for a case or an intake (or a record of one:
+/// the path's {id}), writes the attempt to the audit log with outcome "denied" (issue 6: a
+/// partner asking for an unrelated record). Nothing for staff or for other paths.
+Result<void> audit_partner_denied(const CaseContext& cc, const http::Request& req, const access::Principal& p);
+
 /// A route handler from `f(cc, request, principal)` returning Result<Response>: the caller is
-/// authenticated first and errors become problem answers.
+/// authenticated first and errors become problem answers; a partner's 404 is audited
+/// (audit_partner_denied).
 template <class F>
 http::Handler handler(const CaseContext& cc, F f) {
-  return access::guarded(cc.access, [cc, f](http::Request& req, const access::Principal& p) { return f(cc, req, p); });
+  return access::guarded(cc.access, [cc, f](http::Request& req, const access::Principal& p) -> Result<http::Response> {
+    Result<http::Response> answer = f(cc, req, p);
+    if (!answer && answer.error().code == Errc::not_found) ATB_TRY(audit_partner_denied(cc, req, p));
+    return answer;
+  });
 }
 
 /// Whether "who looked at this" for audit entity type `type` is answered by

@@ -14,6 +14,7 @@
 #include "cases/routes.h"
 #include "core/time.h"
 #include "http/json_body.h"
+#include "partners/store.h"
 
 namespace atb::cases {
 namespace {
@@ -35,7 +36,8 @@ constexpr const char* kPlanBodySchema = R"({"type":"object","required":["goals",
      "tasks":{"type":"array","maxItems":30,"items":{"type":"object","required":["text","due_on","responsible"],
       "properties":{"text":{"type":"string","maxLength":2000},"due_on":{"type":"string","format":"date"},
        "responsible":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["member","worker","partner"]},
-        "person_id":{"type":"integer"},"user_id":{"type":"integer"},"partner_name":{"type":"string","maxLength":200}}}}}}}}}}})";
+        "person_id":{"type":"integer"},"user_id":{"type":"integer"},"partner_name":{"type":"string","maxLength":200},
+        "partner_id":{"type":"integer"}}}}}}}}}}})";
 constexpr const char* kAgreementSchema = R"({"type":"object","required":["version","agreed_on","person_ids"],
   "properties":{"version":{"type":"integer"},"agreed_on":{"type":"string","format":"date"},
    "person_ids":{"type":"array","items":{"type":"integer"},"minItems":1,"maxItems":30}}})";
@@ -65,6 +67,7 @@ Result<PlanFacts> facts_for(storage::Connection& c, const CaseFile& k) {
   facts.workers = k.co_worker_ids;
   facts.workers.push_back(k.lead_worker_id);
   ATB_TRY_ASSIGN_TO(facts.completed_assessments, completed_assessment_ids(c, k.id));
+  ATB_TRY_ASSIGN_TO(facts.partners, partners::active_partner_ids(c, k.municipality_id));
   return facts;
 }
 
