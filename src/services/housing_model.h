@@ -1,0 +1,64 @@
+// Plain records of housing services (group apartments and social houses): units with rooms and
+// places (beds), and the stays of residents in places. Contract: docs/api-housing.md; tables:
+// migrations/0019_housing.sql.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace atb::services {
+
+/// A place (bed) in a room.
+struct HousingPlace {
+  std::int64_t id = 0, room_id = 0;
+  std::string name;
+};
+
+/// A room of a unit with its places.
+struct HousingRoom {
+  std::int64_t id = 0, unit_id = 0;
+  std::string name;
+  std::vector<HousingPlace> places;
+};
+
+/// A unit of a housing service (an apartment, a section of the house) with its rooms.
+struct HousingUnit {
+  std::int64_t id = 0, service_id = 0;
+  std::string name;
+  std::optional<std::string> address;
+  std::string created_at;
+  std::vector<HousingRoom> rooms;
+};
+
+/// Where a place is: its room, unit and service (with their names).
+struct PlaceWhere {
+  std::int64_t place_id = 0, room_id = 0, unit_id = 0, service_id = 0;
+  std::string place_name, room_name, unit_name;
+};
+
+/// A resident's stay in a place: [move_in_on, move_out_on), open while move_out_on is empty.
+struct Stay {
+  std::int64_t id = 0;
+  PlaceWhere where;
+  std::int64_t referral_id = 0, case_id = 0, person_id = 0;
+  std::string move_in_on;
+  std::optional<std::string> move_out_on, move_out_reason;
+  std::int64_t version = 1;
+  std::int64_t moved_in_by = 0;
+  std::string moved_in_at;
+  std::optional<std::int64_t> moved_out_by;
+  std::optional<std::string> moved_out_at;
+  bool visible = false;     ///< whether the caller may read the resident's case (else unnamed)
+  std::string person_name;  ///< read only; empty when not visible
+};
+
+/// How many places a unit has and how many are occupied on a date.
+struct UnitOccupancy {
+  std::int64_t unit_id = 0;
+  std::string name;
+  int places = 0, occupied = 0;
+};
+
+}  // namespace atb::services

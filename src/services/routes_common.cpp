@@ -1,0 +1,62 @@
+#include "services/routes_common.h"
+
+#include "access/record_scope.h"
+#include "cases/routes_common.h"
+#include "http/json_body.h"
+#include "services/rules.h"
+#include "services/store.h"
+
+namespace atb::services {
+
+Result<Service> open_service(storage::Connection& c, const access::Principal& p, std::int64_t id) {
+  ATB_TRY_ASSIGN(found, load_service(c, id));
+  if (!found || found->municipality_id != p.municipality_id) {
+    return Error{Errc::not_found, {"Pakalpojums nav atrasts.", "No such service."}, {}, {}};
+  }
+  return std::move(*found);
+}
+
+Result<OpenedReferral> open_referral(storage::Connection& c, const access::Principal& p,
+                                     std::int64_t id, access::Access need) {
+  const Error missing{Errc::not_found, {"Nosūtījums nav atrasts.", "No such referral."}, {}, {}};
+  ATB_TRY_ASSIGN(found, load_referral(c, id));
+  if (!found) return missing;
+  auto kase = cases::open_case(c, p, found->case_id, need);
+  if (!kase) {
+    if (kase.error().code == Errc::not_found) return missing;
+    return kase.error();
+  }
+  return OpenedReferral{std::move(*found), std::move(*kase)};
+}
+
+Result<std::vector<WaitingEntry>> waiting_list(storage::Connection& c, std::int64_t service_id,
+                                               const access::Principal* p) {
+  const std::string visible = p ? access::case_visible_sql(*p, "c") : "1=0";
+  ATB_TRY_ASSIGN(list, service_entries(c, service_id, "waiting", visible));
+  order_waiting(list);
+  return list;
+}
+
+Result<std::optional<int>> waiting_position(storage::Connection& c, const Referral& r) {
+  if (r.state != "waiting" || !r.priority || !r.waiting_since) return std::optional<int>{};
+  ATB_TRY_ASSIGN(ahead, waiting_ahead(c, r.service_id, *r.priority, *r.waiting_since, r.id));
+  return std::optional(ahead + 1);
+}
+
+Result<void> may_see_entity_audit(storage::Connection& c, const access::Principal& p,
+                                  std::string_view id) {
+  const auto n = http::path_id(id);
+  if (!n) return Error{Errc::not_found, {"Ieraksts nav atrasts.", "No such record."}, {}, {}};
+  ATB_TRY(open_referral(c, p, *n, access::Access::read));
+  return ok();
+}
+
+Error stale() {
+  return Error{Errc::conflict,
+               {"Ierakstu pa to laiku mainīja kāds cits; atveriet to no jauna.",
+                "Someone else changed the record meanwhile; open it again."},
+               {},
+               {}};
+}
+
+}  // namespace atb::services

@@ -1,0 +1,49 @@
+// What the service and referral routes share: a service of the caller's municipality, a
+// referral opened through its case's access (404 outside the caller's scope, 403 to a change
+// by someone who may only read), the waiting list of a service in its order, and the
+// stale-version answer.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "access/model.h"
+#include "access/policy.h"
+#include "cases/model.h"
+#include "core/result.h"
+#include "services/model.h"
+#include "storage/connection.h"
+
+namespace atb::services {
+
+/// The service `id` of the caller's municipality; not_found otherwise.
+Result<Service> open_service(storage::Connection& c, const access::Principal& p, std::int64_t id);
+
+/// A referral and its case.
+struct OpenedReferral {
+  Referral referral;
+  cases::CaseFile kase;
+};
+/// The referral `id` if `p` may `need` its case; not_found / forbidden otherwise.
+Result<OpenedReferral> open_referral(storage::Connection& c, const access::Principal& p,
+                                     std::int64_t id, access::Access need);
+
+/// The waiting list of a service in its order (positions from 1); names only where the
+/// caller may read the case (all hidden when `p` is null).
+Result<std::vector<WaitingEntry>> waiting_list(storage::Connection& c, std::int64_t service_id,
+                                               const access::Principal* p);
+
+/// The position of waiting referral `referral_id` on its service's list (nullopt when not waiting).
+Result<std::optional<int>> waiting_position(storage::Connection& c, const Referral& r);
+
+/// "Who looked at this" for a referral (audit entity type `referral`): its case must be readable
+/// by the caller; not_found otherwise (also for malformed ids).
+Result<void> may_see_entity_audit(storage::Connection& c, const access::Principal& p,
+                                  std::string_view id);
+
+/// 409: someone changed the record meanwhile.
+Error stale();
+
+}  // namespace atb::services

@@ -1,0 +1,325 @@
+// The housing API on both engines (docs/api-housing.md): units, rooms and places of a group
+// apartment managed by administrators and department heads; residents (placed referrals)
+// moving in and out; overlapping stays in one place or of one resident refused with 409 naming
+// the field, also when the move-ins race; a move-out before the move-in refused with 422;
+// occupancy per unit and service on a date; residents named only where the caller may read
+// their case; every change audited and nothing half-written.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "case_test_support.h"
+
+namespace atb::test {
+namespace {
+
+using nlohmann::json;
+
+class HousingApi : public CaseTest {
+ protected:
+  void SetUp() override {
+    CaseTest::SetUp();
+    admin_ = as(f_.user("h.admin", {access::Role::admin}));
+    department_ = id_of("SELECT id FROM department WHERE code = 'services'");
+    marta_ = id_of("SELECT id FROM person WHERE given_names = 'Marta' AND surname = 'Bērziņa'");
+  }
+
+  json make_service(const std::string& name, const std::string& kind) {
+    const Answer made = post("/api/v1/services",
+                             {{"name_lv", name},
+                              {"name_en", name},
+                              {"kind", kind},
+                              {"provider_department_id", department_},
+                              {"capacity", 3},
+                              {"capacity_unit", "places"},
+                              {"unit", "day"},
+                              {"price_cents", 1850},
+                              {"funding", "municipal"}},
+                             admin_);
+    EXPECT_EQ(made.status, 201) << made.body.dump();
+    return made.body;
+  }
+  static std::string base(const json& service) {
+    return "/api/v1/services/" + std::to_string(service["id"].get<std::int64_t>());
+  }
+  static std::string id(const json& j) { return std::to_string(j["id"].get<std::int64_t>()); }
+
+  // A unit "Dzīvoklis 1" with room "1. istaba" (places A and B) and "2. istaba" (place C).
+  void furnish(const json& service) {
+    const Answer unit = post(base(service) + "/units",
+                             {{"name", "Dzīvoklis 1"}, {"address", "Ziedu iela 1-1"}}, admin_);
+    ASSERT_EQ(unit.status, 201) << unit.body.dump();
+    unit_ = unit.body;
+    const std::string rooms = base(service) + "/units/" + id(unit_) + "/rooms";
+    const Answer r1 = post(rooms, {{"name", "1. istaba"}}, admin_);
+    const Answer r2 = post(rooms, {{"name", "2. istaba"}}, head_);
+    ASSERT_EQ(r1.status, 201) << r1.body.dump();
+    ASSERT_EQ(r2.status, 201) << r2.body.dump();
+    room1_ = r1.body;
+    const Answer a = post(rooms + "/" + id(r1.body) + "/places", {{"name", "A"}}, admin_);
+    const Answer b = post(rooms + "/" + id(r1.body) + "/places", {{"name", "B"}}, admin_);
+    const Answer c = post(rooms + "/" + id(r2.body) + "/places", {{"name", "C"}}, admin_);
+    ASSERT_EQ(a.status, 201) << a.body.dump();
+    ASSERT_EQ(b.status, 201);
+    ASSERT_EQ(c.status, 201);
+    place_a_ = a.body["id"];
+    place_b_ = b.body["id"];
+    place_c_ = c.body["id"];
+  }
+
+  // A referral of `person` in case `k` to `service`, granted and placed from today.
+  json placed(const json& k, std::int64_t person, const json& service) {
+    const Answer r =
+        post("/api/v1/referrals",
+             {{"case_id", k["id"]}, {"person_id", person}, {"service_id", service["id"]}}, worker_);
+    EXPECT_EQ(r.status, 201) << r.body.dump();
+    const std::string at = "/api/v1/referrals/" + id(r.body);
+    const Answer granted =
+        post(at + "/decision", {{"version", r.body["version"]}, {"granted", true}}, supervisor_);
+    EXPECT_EQ(granted.status, 200) << granted.body.dump();
+    const Answer done =
+        post(at + "/placement", {{"version", granted.body["version"]}, {"start_on", in_days(0)}},
+             supervisor_);
+    EXPECT_EQ(done.status, 200) << done.body.dump();
+    return done.body;
+  }
+
+  Answer move_in(const json& service, const json& referral, std::int64_t place, int day,
+                 const As& who) {
+    return post(
+        base(service) + "/stays",
+        {{"referral_id", referral["id"]}, {"place_id", place}, {"move_in_on", in_days(day)}}, who);
+  }
+  Answer move_out(const json& service, const json& stay, int day, const std::string& reason,
+                  const As& who) {
+    return post(base(service) + "/stays/" + id(stay) + "/move-out",
+                {{"version", stay["version"]}, {"move_out_on", in_days(day)}, {"reason", reason}},
+                who);
+  }
+  static std::string field(const Answer& a) {
+    return a.body.contains("errors") && !a.body["errors"].empty()
+               ? a.body["errors"][0].value("field", "")
+               : "";
+  }
+
+  As admin_;
+  std::int64_t department_ = 0, marta_ = 0, place_a_ = 0, place_b_ = 0, place_c_ = 0;
+  json unit_, room1_;
+};
+
+TEST_P(HousingApi, UnitsRoomsAndPlacesAreManagedByAdministratorsAndHeads) {
+  const json service = make_service("Grupu dzīvoklis “Ziedi”", "group_apartment");
+  furnish(service);
+  const Answer units = get(base(service) + "/units", worker_);
+  ASSERT_EQ(units.status, 200) << units.body.dump();
+  ASSERT_EQ(units.body["total"], 1);
+  const json& unit = units.body["items"][0];
+  EXPECT_EQ(unit["name"], "Dzīvoklis 1");
+  EXPECT_EQ(unit["address"], "Ziedu iela 1-1");
+  ASSERT_EQ(unit["rooms"].size(), 2u);
+  EXPECT_EQ(unit["rooms"][0]["name"], "1. istaba");
+  EXPECT_EQ(unit["rooms"][0]["places"].size(), 2u);
+  EXPECT_EQ(unit["rooms"][1]["places"][0]["name"], "C");
+
+  const std::string rooms = base(service) + "/units/" + id(unit_) + "/rooms";
+  const std::int64_t before = count("SELECT COUNT(*) FROM housing_room");
+  EXPECT_EQ(post(base(service) + "/units", {{"name", "Cits"}}, worker_).status, 403);
+  EXPECT_EQ(post(rooms, {{"name", "3. istaba"}}, supervisor_).status, 403);
+  const Answer blank = post(rooms, {{"name", "  "}}, admin_);
+  EXPECT_EQ(blank.status, 422);
+  EXPECT_EQ(field(blank), "name");
+  const Answer twice = post(rooms, {{"name", " 1. istaba "}}, admin_);
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(field(twice), "name");
+  EXPECT_EQ(post(base(service) + "/units/999999/rooms", {{"name", "X"}}, admin_).status, 404);
+  EXPECT_EQ(post(rooms + "/999999/places", {{"name", "X"}}, admin_).status, 404);
+  EXPECT_EQ(post(rooms, {{"name", "X"}, {"colour", "zils"}}, admin_).status, 422);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_room"), before);
+
+  // A service that is not housing has no units; benefit officers do not see the catalogue.
+  const json mentor = make_service("Mentors", "mentor");
+  const Answer none = post(base(mentor) + "/units", {{"name", "Dzīvoklis"}}, admin_);
+  EXPECT_EQ(none.status, 404);
+  EXPECT_EQ(get(base(mentor) + "/units", worker_).status, 404);
+  EXPECT_EQ(get(base(service) + "/units", benefits_).status, 403);
+  // A unit of one service is not reached through another.
+  const json other = make_service("Sociālā māja", "social_house");
+  EXPECT_EQ(post(base(other) + "/units/" + id(unit_) + "/rooms", {{"name", "X"}}, admin_).status,
+            404);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity_type IN"
+                  " ('housing_unit', 'housing_room', 'housing_place')"),
+            6);
+}
+
+TEST_P(HousingApi, OverlappingStaysAreRefusedAndTheMoveOutDayIsFree) {
+  const json service = make_service("Grupu dzīvoklis “Ziedi”", "group_apartment");
+  furnish(service);
+  const json k = open_case();
+  const json anna = placed(k, anna_, service);
+  const json janis = placed(k, janis_, service);
+
+  const Answer in = move_in(service, anna, place_a_, 0, worker_);
+  ASSERT_EQ(in.status, 201) << in.body.dump();
+  EXPECT_EQ(in.body["person"]["name"], "Anna Bērziņa");
+  EXPECT_EQ(in.body["place"]["name"], "A");
+  EXPECT_EQ(in.body["room"]["name"], "1. istaba");
+  EXPECT_EQ(in.body["move_in_on"], in_days(0));
+  EXPECT_EQ(in.body["move_out_on"], nullptr);
+
+  const std::int64_t stays = count("SELECT COUNT(*) FROM housing_stay");
+  // Jānis cannot have Anna's bed while she lives there.
+  const Answer taken = move_in(service, janis, place_a_, 5, worker_);
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(field(taken), "place_id");
+  EXPECT_NE(taken.body["errors"][0]["message"].get<std::string>().find("still living there"),
+            std::string::npos)
+      << taken.body.dump();
+  EXPECT_EQ(taken.body["errors"][0]["message"].get<std::string>().find("Anna"), std::string::npos);
+  // Anna cannot hold a second bed at the same time.
+  const Answer second = move_in(service, anna, place_b_, 3, worker_);
+  EXPECT_EQ(second.status, 409);
+  EXPECT_EQ(field(second), "referral_id");
+  // Before the placement, not a date, another service's place, a referral not placed.
+  EXPECT_EQ(field(move_in(service, janis, place_b_, -1, worker_)), "move_in_on");
+  EXPECT_EQ(
+      field(post(base(service) + "/stays",
+                 {{"referral_id", janis["id"]}, {"place_id", place_b_}, {"move_in_on", "rīt"}},
+                 worker_)),
+      "move_in_on");
+  EXPECT_EQ(field(move_in(service, janis, 999999, 0, worker_)), "place_id");
+  EXPECT_EQ(field(post(base(service) + "/stays",
+                       {{"referral_id", janis["id"]}, {"move_in_on", in_days(0)}}, worker_)),
+            "place_id");
+  const Answer waiting =
+      post("/api/v1/referrals",
+           {{"case_id", k["id"]}, {"person_id", marta_}, {"service_id", service["id"]}}, worker_);
+  ASSERT_EQ(waiting.status, 201);
+  EXPECT_EQ(field(move_in(service, waiting.body, place_b_, 0, worker_)), "referral_id");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_stay"), stays);
+
+  // A move-out before the move-in is refused; the reason is required.
+  const Answer early = move_out(service, in.body, -1, "Pārcelta", worker_);
+  EXPECT_EQ(early.status, 422);
+  EXPECT_EQ(field(early), "move_out_on");
+  EXPECT_NE(
+      early.body["errors"][0]["message"].get<std::string>().find("cannot be before the move-in"),
+      std::string::npos)
+      << early.body.dump();
+  EXPECT_EQ(field(move_out(service, in.body, 5, " ", worker_)), "reason");
+  EXPECT_EQ(post(base(service) + "/stays/" + id(in.body) + "/move-out",
+                 {{"version", 99}, {"move_out_on", in_days(5)}, {"reason", "Pārcelta"}}, worker_)
+                .status,
+            409);
+  const Answer out = move_out(service, in.body, 5, "Pārcelta uz 2. istabu", worker_);
+  ASSERT_EQ(out.status, 200) << out.body.dump();
+  EXPECT_EQ(out.body["move_out_on"], in_days(5));
+  EXPECT_EQ(out.body["move_out_reason"], "Pārcelta uz 2. istabu");
+  EXPECT_EQ(move_out(service, out.body, 6, "Vēlreiz", worker_).status, 409);
+
+  // Her move-out day is free: Jānis moves in that day; Anna moves to room 2 the same day.
+  const Answer janis_in = move_in(service, janis, place_a_, 5, worker_);
+  ASSERT_EQ(janis_in.status, 201) << janis_in.body.dump();
+  const Answer anna_again = move_in(service, anna, place_c_, 5, worker_);
+  ASSERT_EQ(anna_again.status, 201) << anna_again.body.dump();
+  // Before her move-out Anna still held bed A; Jānis now holds it from day 5 on.
+  EXPECT_EQ(field(move_in(service, janis, place_b_, 4, worker_)), "referral_id");
+  EXPECT_EQ(field(move_in(service, anna, place_b_, 6, worker_)), "referral_id");
+  EXPECT_EQ(field(move_in(service, anna, place_a_, 6, worker_)), "place_id");
+
+  // Occupancy per unit and service on a date.
+  const Answer day1 = get(base(service) + "/occupancy?on=" + in_days(1), worker_);
+  ASSERT_EQ(day1.status, 200) << day1.body.dump();
+  EXPECT_EQ(day1.body["places"], 3);
+  EXPECT_EQ(day1.body["occupied"], 1);
+  EXPECT_EQ(day1.body["free"], 2);
+  EXPECT_EQ(day1.body["units"][0]["occupied"], 1);
+  const Answer day5 = get(base(service) + "/occupancy?on=" + in_days(5), admin_);
+  EXPECT_EQ(day5.body["occupied"], 2);
+  EXPECT_EQ(day5.body["units"][0]["free"], 1);
+  EXPECT_EQ(get(base(service) + "/occupancy", worker_).body["on"], in_days(0));
+  EXPECT_EQ(field(get(base(service) + "/occupancy?on=vakar", worker_)), "on");
+
+  // Everything was audited.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'housing_stay' AND action = "
+                  "'move_in'"),
+            3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'housing_stay' AND action = "
+                  "'move_out'"),
+            1);
+}
+
+TEST_P(HousingApi, ResidentsAreNamedOnlyToWhoMayReadTheirCase) {
+  const json service = make_service("Grupu dzīvoklis “Ziedi”", "group_apartment");
+  furnish(service);
+  const json k = open_case();
+  const json anna = placed(k, anna_, service);
+  const Answer in = move_in(service, anna, place_a_, 0, worker_);
+  ASSERT_EQ(in.status, 201) << in.body.dump();
+
+  const std::string stays = base(service) + "/units/" + id(unit_) + "/stays";
+  const Answer mine = get(stays + "?on=" + in_days(0), worker_);
+  ASSERT_EQ(mine.status, 200) << mine.body.dump();
+  ASSERT_EQ(mine.body["total"], 1);
+  EXPECT_EQ(mine.body["items"][0]["person"]["name"], "Anna Bērziņa");
+  EXPECT_EQ(mine.body["items"][0]["redacted"], false);
+  EXPECT_EQ(get(stays + "?on=" + in_days(-1), worker_).body["total"], 0);
+  const Answer hidden = get(stays, adults_);
+  ASSERT_EQ(hidden.status, 200);
+  ASSERT_EQ(hidden.body["total"], 1);
+  EXPECT_EQ(hidden.body["items"][0]["redacted"], true);
+  EXPECT_FALSE(hidden.body["items"][0].contains("person"));
+  EXPECT_FALSE(hidden.body["items"][0].contains("case_id"));
+  EXPECT_EQ(get(stays, admin_).body["items"][0]["redacted"], true);
+  EXPECT_EQ(get(stays, benefits_).status, 403);
+  // Only the named list is audited, naming the stay.
+  EXPECT_EQ(
+      count(
+          "SELECT COUNT(*) FROM audit_log WHERE entity_type = 'housing_stay' AND action = 'list'"),
+      1);
+
+  // Moves follow the case: the director reads it only, another team does not see it.
+  EXPECT_EQ(move_out(service, in.body, 1, "Beidzās", director_).status, 403);
+  EXPECT_EQ(move_out(service, in.body, 1, "Beidzās", adults_).status, 404);
+  EXPECT_EQ(move_in(service, anna, place_b_, 0, director_).status, 403);
+  EXPECT_EQ(field(move_in(service, anna, place_b_, 0, adults_)), "referral_id");
+  EXPECT_EQ(move_in(service, anna, place_b_, 0, admin_).status, 403);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_stay WHERE move_out_on IS NULL"), 1);
+}
+
+TEST_P(HousingApi, RacingMoveInsGiveTheBedToOne) {
+  const json service = make_service("Grupu dzīvoklis “Ziedi”", "group_apartment");
+  furnish(service);
+  const json k = open_case();
+  const std::vector<json> residents = {placed(k, anna_, service), placed(k, janis_, service),
+                                       placed(k, marta_, service)};
+  const std::int64_t places[] = {place_a_, place_b_, place_c_};
+  for (int round = 0; round < 6; ++round) {
+    const std::int64_t place = places[round % 3];
+    std::vector<int> statuses(residents.size());
+    std::vector<std::thread> threads;
+    for (std::size_t n = 0; n < residents.size(); ++n) {
+      threads.emplace_back([&, n] {
+        statuses[n] = move_in(service, residents[n], place, round * 10, worker_).status;
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 1) << "round " << round;
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 409), 2) << "round " << round;
+    // Whoever got it moves out before the next round.
+    ASSERT_TRUE(f_.db().write([&](storage::Connection& c) -> Result<void> {
+      ATB_TRY(
+          c.execute("UPDATE housing_stay SET move_out_on = ?, move_out_reason = 'Tests' WHERE "
+                    "move_out_on IS NULL",
+                    storage::params(in_days(round * 10 + 5))));
+      return ok();
+    }));
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_stay"), 6);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, HousingApi, ::testing::ValuesIn(all_engines()),
+                         [](const auto& info) { return engine_param_name(info.param); });
+
+}  // namespace
+}  // namespace atb::test

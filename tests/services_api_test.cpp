@@ -1,0 +1,386 @@
+// The services and referrals API on both engines (docs/api-services.md): the catalogue managed
+// by administrators and department heads; a referral from a case through decision, waiting
+// list, placement (409 beyond capacity unless overridden with a reason), end and delivery log;
+// eligibility refusals naming the rule; access through the case; nothing half-written.
+#include <gtest/gtest.h>
+
+#include "case_test_support.h"
+#include "services/rules.h"
+
+namespace atb::test {
+namespace {
+
+using nlohmann::json;
+
+class ServicesApi : public CaseTest {
+ protected:
+  void SetUp() override {
+    CaseTest::SetUp();
+    admin_ = as(f_.user("s.admin", {access::Role::admin}));
+    services_department_ = id_of("SELECT id FROM department WHERE code = 'services'");
+    marta_ = id_of("SELECT id FROM person WHERE given_names = 'Marta' AND surname = 'Bērziņa'");
+  }
+
+  json service_body(const json& extra = json::object()) const {
+    json body = {{"name_lv", "Grupu dzīvoklis “Ziedi”"},
+                 {"name_en", "Group apartment Ziedi"},
+                 {"kind", "group_apartment"},
+                 {"provider_department_id", services_department_},
+                 {"age_min", 18},
+                 {"capacity", 1},
+                 {"capacity_unit", "places"},
+                 {"unit", "day"},
+                 {"price_cents", 2150},
+                 {"funding", "municipal"}};
+    body.update(extra);
+    return body;
+  }
+  json make_service(const json& extra = json::object()) {
+    const Answer made = post("/api/v1/services", service_body(extra), admin_);
+    EXPECT_EQ(made.status, 201) << made.body.dump();
+    return made.body;
+  }
+  Answer refer(std::int64_t case_id, std::int64_t person, std::int64_t service,
+               const json& extra = json::object()) {
+    json body = {{"case_id", case_id}, {"person_id", person}, {"service_id", service}};
+    body.update(extra);
+    return post("/api/v1/referrals", body, worker_);
+  }
+  static std::string at(const json& referral, const std::string& step) {
+    return "/api/v1/referrals/" + std::to_string(referral["id"].get<std::int64_t>()) + step;
+  }
+  json grant(const json& referral, int priority = 3) {
+    const Answer a = post(
+        at(referral, "/decision"),
+        {{"version", referral["version"]}, {"granted", true}, {"priority", priority}}, supervisor_);
+    EXPECT_EQ(a.status, 200) << a.body.dump();
+    return a.body;
+  }
+  std::int64_t count(const std::string& sql) { return id_of(sql); }
+  static std::string field(const Answer& a) {
+    return a.body.contains("errors") && !a.body["errors"].empty()
+               ? a.body["errors"][0].value("field", "")
+               : "";
+  }
+
+  As admin_;
+  std::int64_t services_department_ = 0, marta_ = 0;
+};
+
+TEST_P(ServicesApi, CatalogueIsManagedByAdministratorsAndHeads) {
+  const json s = make_service({{"target_groups", {"mental_disorder", "disability"}}});
+  EXPECT_EQ(s["name"]["lv"], "Grupu dzīvoklis “Ziedi”");
+  EXPECT_EQ(s["provider"]["name"], "Sociālo pakalpojumu daļa");
+  EXPECT_EQ(s["eligibility"]["age_min"], 18);
+  EXPECT_EQ(s["eligibility"]["target_groups"], json({"disability", "mental_disorder"}));
+  EXPECT_EQ(s["funding"]["source"], "municipal");
+  EXPECT_EQ(s["version"], 1);
+
+  // A social worker cannot add one; the head of a department can.
+  EXPECT_EQ(post("/api/v1/services", service_body({{"name_lv", "Cits"}}), worker_).status, 403);
+  EXPECT_EQ(
+      post("/api/v1/services", service_body({{"name_lv", "Vadītājas pakalpojums"}}), head_).status,
+      201);
+
+  // Bad input names the field; nothing is written.
+  const std::int64_t before = count("SELECT COUNT(*) FROM service");
+  const Answer project =
+      post("/api/v1/services", service_body({{"name_lv", "ESF"}, {"funding", "project"}}), admin_);
+  EXPECT_EQ(project.status, 422);
+  EXPECT_EQ(field(project), "project_number");
+  const Answer both =
+      post("/api/v1/services", service_body({{"name_lv", "Abi"}, {"provider_partner_id", 999999}}),
+           admin_);
+  EXPECT_EQ(field(both), "provider");
+  const Answer ages =
+      post("/api/v1/services", service_body({{"name_lv", "Vecums"}, {"age_max", 10}}), admin_);
+  EXPECT_EQ(field(ages), "age_max");
+  const Answer unknown =
+      post("/api/v1/services", service_body({{"name_lv", "X"}, {"colour", "red"}}), admin_);
+  EXPECT_EQ(unknown.status, 422);
+  const Answer missing = post("/api/v1/services", json{{"name_lv", "Tikai nosaukums"}}, admin_);
+  EXPECT_EQ(field(missing), "name_en");
+  const Answer no_department =
+      post("/api/v1/services", service_body({{"name_lv", "Y"}, {"provider_department_id", 999999}}),
+           admin_);
+  EXPECT_EQ(field(no_department), "provider_department_id");
+  const Answer twice = post("/api/v1/services", service_body(), admin_);
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(field(twice), "name_lv");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM service"), before);
+
+  // Changes carry the version.
+  const std::string path = "/api/v1/services/" + std::to_string(s["id"].get<std::int64_t>());
+  EXPECT_EQ(f_.call(http::Method::patch, path, admin_, json{{"version", 7}, {"capacity", 3}}.dump())
+                .status,
+            409);
+  const Answer changed = f_.call(http::Method::patch, path, admin_,
+                                 json{{"version", 1}, {"capacity", 3}, {"active", false}}.dump());
+  ASSERT_EQ(changed.status, 200) << changed.body.dump();
+  EXPECT_EQ(changed.body["capacity"], 3);
+  EXPECT_EQ(changed.body["active"], false);
+  EXPECT_EQ(changed.body["version"], 2);
+  EXPECT_EQ(
+      f_.call(http::Method::patch, path, worker_, json{{"version", 2}, {"capacity", 4}}.dump())
+          .status,
+      403);
+
+  // The list: active ones unless all=1; benefit officers do not see the catalogue.
+  const Answer active = get("/api/v1/services", worker_);
+  ASSERT_EQ(active.status, 200);
+  for (const json& item : active.body["items"]) EXPECT_TRUE(item["active"].get<bool>());
+  EXPECT_GT(get("/api/v1/services?all=1", worker_).body["total"].get<int>(),
+            active.body["total"].get<int>());
+  EXPECT_EQ(get("/api/v1/services", benefits_).status, 403);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'service' AND action IN "
+                  "('create', 'update')"),
+            3);
+}
+
+TEST_P(ServicesApi, AReferralWaitsAndIsPlacedWhenAPlaceIsFree) {
+  const json service = make_service();
+  const std::int64_t sid = service["id"];
+  const json k = open_case();
+  const std::int64_t case_id = k["id"];
+
+  const Answer a1 = refer(case_id, anna_, sid, {{"note", "Nepieciešams mājoklis"}});
+  ASSERT_EQ(a1.status, 201) << a1.body.dump();
+  EXPECT_EQ(a1.body["state"], "requested");
+  EXPECT_EQ(a1.body["requested_on"], in_days(0));
+  EXPECT_EQ(a1.body["decision_due_on"], services::decision_due(today_riga()).iso());
+  EXPECT_EQ(a1.body["decision_overdue"], false);
+  EXPECT_EQ(a1.body["person"]["name"], "Anna Bērziņa");
+
+  // Only the team's supervisor (or the department head) decides.
+  EXPECT_EQ(post(at(a1.body, "/decision"), {{"version", 1}, {"granted", true}}, worker_).status,
+            403);
+  const json anna = grant(a1.body, 3);
+  EXPECT_EQ(anna["state"], "waiting");
+  EXPECT_EQ(anna["decision"], "granted");
+  EXPECT_EQ(anna["waiting_since"], in_days(0));
+  EXPECT_EQ(anna["position"], 1);
+
+  // Jānis with a higher priority goes before Anna on the list.
+  const Answer j1 = refer(case_id, janis_, sid);
+  ASSERT_EQ(j1.status, 201);
+  const json janis = grant(j1.body, 1);
+  EXPECT_EQ(janis["position"], 1);
+  const Answer list = get("/api/v1/cases/" + std::to_string(case_id) + "/referrals", worker_);
+  ASSERT_EQ(list.status, 200);
+  ASSERT_EQ(list.body["total"], 2);
+  EXPECT_EQ(list.body["items"][0]["person"]["name"], "Jānis Bērziņš");
+  EXPECT_EQ(list.body["items"][0]["position"], 1);
+  EXPECT_EQ(list.body["items"][1]["position"], 2);
+
+  // Jānis takes the only place; Anna cannot be placed without an override.
+  const Answer placed =
+      post(at(janis, "/placement"), {{"version", janis["version"]}, {"start_on", in_days(0)}},
+           supervisor_);
+  ASSERT_EQ(placed.status, 200) << placed.body.dump();
+  EXPECT_EQ(placed.body["state"], "placed");
+  EXPECT_EQ(placed.body["override_reason"], nullptr);
+  const Answer full = post(at(anna, "/placement"),
+                           {{"version", anna["version"]}, {"start_on", in_days(0)}}, supervisor_);
+  EXPECT_EQ(full.status, 409);
+  EXPECT_EQ(field(full), "override_reason");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM referral WHERE state = 'placed'"), 1);
+
+  const std::string page = "/api/v1/services/" + std::to_string(sid);
+  Answer p = get(page, worker_);
+  ASSERT_EQ(p.status, 200);
+  EXPECT_EQ(p.body["occupied"], 1);
+  EXPECT_EQ(p.body["free"], 0);
+  ASSERT_EQ(p.body["waiting_list"].size(), 1u);
+  EXPECT_EQ(p.body["waiting_list"][0]["position"], 1);
+  EXPECT_EQ(p.body["waiting_list"][0]["person"]["name"], "Anna Bērziņa");
+  EXPECT_EQ(p.body["placed"][0]["person"]["name"], "Jānis Bērziņš");
+
+  // Jānis leaves; Anna gets the place.
+  EXPECT_EQ(
+      post(at(placed.body, "/end"),
+           {{"version", placed.body["version"]}, {"end_on", in_days(0)}, {"reason", " "}}, worker_)
+          .status,
+      422);
+  const Answer ended = post(at(placed.body, "/end"),
+                            {{"version", placed.body["version"]},
+                             {"end_on", in_days(0)},
+                             {"reason", "Pārcēlās uz citu novadu"}},
+                            worker_);
+  ASSERT_EQ(ended.status, 200) << ended.body.dump();
+  EXPECT_EQ(ended.body["state"], "ended");
+  EXPECT_EQ(ended.body["end_reason"], "Pārcēlās uz citu novadu");
+  const Answer second = post(at(anna, "/placement"),
+                             {{"version", anna["version"]}, {"start_on", in_days(0)}}, supervisor_);
+  ASSERT_EQ(second.status, 200) << second.body.dump();
+  p = get(page, worker_);
+  EXPECT_EQ(p.body["occupied"], 1);
+  EXPECT_TRUE(p.body["waiting_list"].empty());
+
+  // The delivery log of a placement; none for one that ended.
+  const Answer logged = post(
+      at(second.body, "/deliveries"),
+      {{"delivered_on", in_days(0)}, {"quantity", 1}, {"attended", true}, {"note", "Ievākšanās"}},
+      worker_);
+  ASSERT_EQ(logged.status, 201) << logged.body.dump();
+  EXPECT_EQ(post(at(ended.body, "/deliveries"),
+                 {{"delivered_on", in_days(0)}, {"quantity", 1}, {"attended", true}}, worker_)
+                .status,
+            409);
+  EXPECT_EQ(
+      field(post(at(second.body, "/deliveries"),
+                 {{"delivered_on", in_days(1)}, {"quantity", 1}, {"attended", false}}, worker_)),
+      "delivered_on");
+  const Answer read = get(at(second.body, ""), worker_);
+  ASSERT_EQ(read.status, 200);
+  ASSERT_EQ(read.body["deliveries"].size(), 1u);
+  EXPECT_EQ(read.body["deliveries"][0]["note"], "Ievākšanās");
+
+  // Every step is audited.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'referral' AND action IN"
+                  " ('create', 'decide', 'place', 'end', 'delivery')"),
+            8);
+  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'referral' AND action IN "
+                  "('list', 'read')"),
+            3);
+}
+
+TEST_P(ServicesApi, PlacementBeyondCapacityNeedsAReason) {
+  const json service = make_service({{"capacity", 0}});
+  const json k = open_case();
+  const json r = grant(refer(k["id"], anna_, service["id"]).body);
+  const Answer refused =
+      post(at(r, "/placement"), {{"version", r["version"]}, {"start_on", in_days(0)}}, supervisor_);
+  EXPECT_EQ(refused.status, 409);
+  const Answer forced = post(
+      at(r, "/placement"),
+      {{"version", r["version"]}, {"start_on", in_days(0)}, {"override_reason", "Akūta krīze"}},
+      supervisor_);
+  ASSERT_EQ(forced.status, 200) << forced.body.dump();
+  EXPECT_EQ(forced.body["override_reason"], "Akūta krīze");
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'referral' AND action = 'place'"
+            " AND reason LIKE 'override:%'"),
+      1);
+  // Stale versions and moves the states do not allow.
+  EXPECT_EQ(post(at(forced.body, "/placement"),
+                 {{"version", forced.body["version"]}, {"start_on", in_days(0)}}, supervisor_)
+                .status,
+            409);
+  EXPECT_EQ(post(at(forced.body, "/end"),
+                 {{"version", 1}, {"end_on", in_days(0)}, {"reason", "Beidzās"}}, worker_)
+                .status,
+            409);
+}
+
+TEST_P(ServicesApi, ReferralsOutsideTheEligibilityAreRefusedWithTheRule) {
+  const json youth = make_service({{"name_lv", "Jauniešu centrs"},
+                                   {"kind", "youth_centre"},
+                                   {"age_min", 3},
+                                   {"age_max", 25},
+                                   {"target_groups", {"children", "youth_at_risk"}},
+                                   {"capacity", 30}});
+  const json k = open_case();
+  const std::int64_t before = count("SELECT COUNT(*) FROM referral");
+  const Answer adult = refer(k["id"], anna_, youth["id"], {{"target_group", "children"}});
+  EXPECT_EQ(adult.status, 422);
+  EXPECT_EQ(field(adult), "person_id");
+  EXPECT_NE(adult.body["errors"][0]["message"].get<std::string>().find("Rule: age 3 to 25 years"),
+            std::string::npos)
+      << adult.body.dump();
+  const Answer group = refer(k["id"], marta_, youth["id"], {{"target_group", "seniors"}});
+  EXPECT_EQ(field(group), "target_group");
+  EXPECT_EQ(field(refer(k["id"], marta_, youth["id"])), "target_group");
+  EXPECT_EQ(field(refer(k["id"], 999999, youth["id"])), "person_id");
+  EXPECT_EQ(field(refer(k["id"], marta_, 999999)), "service_id");
+  EXPECT_EQ(field(refer(999999, marta_, youth["id"])), "case_id");
+  EXPECT_EQ(
+      field(refer(k["id"], marta_, youth["id"], {{"target_group", "children"}, {"quantity", 0}})),
+      "quantity");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM referral"), before);
+  EXPECT_EQ(refer(k["id"], marta_, youth["id"], {{"target_group", "children"}}).status, 201);
+  // A refusal needs a reason.
+  const json r = refer(k["id"], marta_, youth["id"], {{"target_group", "youth_at_risk"}}).body;
+  EXPECT_EQ(
+      field(post(at(r, "/decision"), {{"version", r["version"]}, {"granted", false}}, supervisor_)),
+      "reason");
+  const Answer no =
+      post(at(r, "/decision"),
+           {{"version", r["version"]}, {"granted", false}, {"reason", "Jau saņem"}}, supervisor_);
+  ASSERT_EQ(no.status, 200);
+  EXPECT_EQ(no.body["state"], "refused");
+  EXPECT_EQ(no.body["decision_reason"], "Jau saņem");
+}
+
+TEST_P(ServicesApi, ReferralsFollowTheCaseAccess) {
+  const json service = make_service();
+  const json k = open_case();
+  const json r = grant(refer(k["id"], anna_, service["id"]).body);
+  const std::string list =
+      "/api/v1/cases/" + std::to_string(k["id"].get<std::int64_t>()) + "/referrals";
+  EXPECT_EQ(get(list, adults_).status, 404);
+  EXPECT_EQ(get(at(r, ""), adults_).status, 404);
+  EXPECT_EQ(get(list, benefits_).status, 404);
+  EXPECT_EQ(get(at(r, ""), director_).status, 200);
+  EXPECT_EQ(
+      post(at(r, "/end"),
+           {{"version", r["version"]}, {"end_on", in_days(0)}, {"reason", "Atsaukts"}}, director_)
+          .status,
+      403);
+  EXPECT_EQ(post(at(r, "/placement"), {{"version", r["version"]}, {"start_on", in_days(0)}},
+                 adults_super_)
+                .status,
+            404);
+  // Another team's worker sees the waiting list without names; the case's worker with them.
+  const std::string page = "/api/v1/services/" + std::to_string(service["id"].get<std::int64_t>());
+  const Answer hidden = get(page, adults_);
+  ASSERT_EQ(hidden.status, 200);
+  ASSERT_EQ(hidden.body["waiting_list"].size(), 1u);
+  EXPECT_EQ(hidden.body["waiting_list"][0]["redacted"], true);
+  EXPECT_FALSE(hidden.body["waiting_list"][0].contains("person"));
+  EXPECT_EQ(hidden.body["waiting_list"][0]["position"], 1);
+  EXPECT_EQ(get(page, worker_).body["waiting_list"][0]["redacted"], false);
+  // "Who looked at this" follows the case too.
+  const std::string looked =
+      "/api/v1/audit/entities/referral/" + std::to_string(r["id"].get<std::int64_t>());
+  const Answer who = get(looked, supervisor_);
+  ASSERT_EQ(who.status, 200) << who.body.dump();
+  EXPECT_GE(who.body["items"].size(), 2u);
+  EXPECT_EQ(get(looked, adults_super_).status, 404);
+  // A closed case requests no referrals.
+  const std::int64_t id = k["id"];
+  ASSERT_TRUE(f_.db().write([&](storage::Connection& c) -> Result<void> {
+    ATB_TRY(c.execute("UPDATE case_file SET stage = 'closed' WHERE id = ?", storage::params(id)));
+    return ok();
+  }));
+  EXPECT_EQ(refer(id, janis_, service["id"]).status, 409);
+}
+
+TEST_P(ServicesApi, OverdueDecisionsAreShown) {
+  const json service = make_service();
+  const json k = open_case();
+  const json late = refer(k["id"], anna_, service["id"]).body;
+  const json fresh = refer(k["id"], janis_, service["id"]).body;
+  const std::int64_t id = late["id"];
+  ASSERT_TRUE(f_.db().write([&](storage::Connection& c) -> Result<void> {
+    ATB_TRY(c.execute("UPDATE referral SET decision_due_on = ? WHERE id = ?",
+                      storage::params(in_days(-1), id)));
+    return ok();
+  }));
+  EXPECT_EQ(get(at(late, ""), worker_).body["decision_overdue"], true);
+  EXPECT_EQ(get(at(fresh, ""), worker_).body["decision_overdue"], false);
+  const Answer list = get("/api/v1/services", worker_);
+  ASSERT_EQ(list.status, 200);
+  ASSERT_EQ(list.body["items"].size(), 1u);
+  EXPECT_EQ(list.body["items"][0]["requested"], 2);
+  EXPECT_EQ(list.body["items"][0]["decisions_overdue"], 1);
+  // Decided, it is no longer overdue.
+  const json decided = grant(get(at(late, ""), worker_).body);
+  EXPECT_EQ(decided["decision_overdue"], false);
+  EXPECT_EQ(get("/api/v1/services", worker_).body["items"][0]["decisions_overdue"], 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ServicesApi, ::testing::ValuesIn(all_engines()),
+                         [](const auto& info) { return engine_param_name(info.param); });
+
+}  // namespace
+}  // namespace atb::test
