@@ -14,6 +14,8 @@
 #include "core/secret_box.h"
 #include "app/demo.h"
 #include "app/demo_cases.h"
+#include "app/demo_partners.h"
+#include "app/demo_services.h"
 #include "app/registry_commands.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -69,6 +71,8 @@ int main(int argc, char** argv) {
                  "Leave out the ~40 demonstration cases (the browser tests start from the base demo)");
   demo->add_flag("--cases-only", demo_opts.cases_only,
                  "Generate only the cases (with --scale national or --cases N), on an already generated registry");
+  demo->add_flag("--services-only", demo_opts.services_only,
+                 "Generate only the services and referrals (about one per two cases), on already generated cases");
 
   CLI::App* import = cli.add_subcommand("import", "Import data");
   import->require_subcommand(1);
@@ -224,7 +228,15 @@ int main(int argc, char** argv) {
     if (!demo_cases) return fail(demo_cases.error());
     summary->created += demo_cases->created;
     summary->existing += demo_cases->existing;
+    auto demo_services = atb::app::load_demo_services(d);
+    if (!demo_services) return fail(demo_services.error());
+    summary->created += demo_services->created;
+    summary->existing += demo_services->existing;
   }
+  auto demo_partners = atb::app::load_demo_partners(d);  // after the cases: links their partner tasks
+  if (!demo_partners) return fail(demo_partners.error());
+  summary->created += demo_partners->created;
+  summary->existing += demo_partners->existing;
   std::cout << "Demonstration data: " << summary->created << " records created, "
             << summary->existing << " already present.\n";
   demo_opts.key_file = config->key_file;

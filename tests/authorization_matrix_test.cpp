@@ -12,7 +12,10 @@
 #include "cases/case_store.h"
 #include "cases/intake_store.h"
 #include "core/time.h"
+#include "partners/store.h"
 #include "registry/person_store.h"
+#include "services/store.h"
+#include "services/housing_store.h"
 #include "support/app_fixture.h"
 
 namespace atb {
@@ -214,6 +217,7 @@ std::vector<Row> table() {
        R"({"version":1,"status":"done"})", {U, N, N, N, F, N, N, N, N, N}},
       {Method::get, "/api/v1/my/work", "/api/v1/my/work", "", {U, 200, 200, 200, 200, F, F, F, F, F}},
       {Method::get, "/api/v1/caseload", "/api/v1/caseload", "", {U, F, 200, 200, F, F, F, F, F, F}},
+      {Method::get, "/api/v1/workers", "/api/v1/workers?q=a", "", {U, 200, 200, 200, 200, F, F, F, F, F}},
       // The process record (docs/api-cases-records.md): read by whoever reads the case, added to
       // by whoever changes it (the bodies are refused after the access check: nothing is written).
       {Method::get, "/api/v1/cases/{id}/notes", "/api/v1/cases/{cin}/notes", "", {U, 200, 200, 200, 200, N, N, N, N, N}},
@@ -234,9 +238,78 @@ std::vector<Row> table() {
        {U, F, 200, 200, 200, F, F, F, 200, F}},
       {Method::get, "/api/v1/audit/entities/{type}/{id}", "/api/v1/audit/entities/intake/{iin}", "",
        {U, F, 200, 200, 200, F, F, F, 200, F}},
+      // Services and referrals (docs/api-services.md). {svc}: a service of the demo municipality;
+      // {rin}: a requested referral of {cin} (the bodies are refused after the access checks).
+      {Method::get, "/api/v1/services", "/api/v1/services", "", {U, 200, 200, 200, 200, F, F, 200, F, 200}},
+      {Method::post, "/api/v1/services", "/api/v1/services",
+       R"({"name_lv":"Matrica","name_en":"Matrix","kind":"other","provider_department_id":999999,"capacity":1,"capacity_unit":"places","unit":"day","price_cents":0,"funding":"municipal"})",
+       {U, F, F, 422, F, F, F, 422, F, 422}},
+      {Method::get, "/api/v1/services/{id}", "/api/v1/services/{svc}", "", {U, 200, 200, 200, 200, F, F, 200, F, 200}},
+      {Method::patch, "/api/v1/services/{id}", "/api/v1/services/{svc}", R"({"version":999999})",
+       {U, F, F, 409, F, F, F, 409, F, 409}},
+      {Method::post, "/api/v1/referrals", "/api/v1/referrals", R"({"case_id":{cin},"person_id":999999,"service_id":{svc}})",
+       {U, 422, 422, 422, F, F, F, F, F, F}},
+      {Method::get, "/api/v1/cases/{id}/referrals", "/api/v1/cases/{cin}/referrals", "",
+       {U, 200, 200, 200, 200, N, N, N, N, N}},
+      {Method::get, "/api/v1/referrals/{id}", "/api/v1/referrals/{rin}", "", {U, 200, 200, 200, 200, N, N, N, N, N}},
+      {Method::post, "/api/v1/referrals/{id}/decision", "/api/v1/referrals/{rin}/decision",
+       R"({"version":999999,"granted":true})", {U, F, 409, 409, F, N, N, N, N, N}},
+      {Method::post, "/api/v1/referrals/{id}/placement", "/api/v1/referrals/{rin}/placement",
+       R"({"version":999999,"start_on":"2000-01-01"})", {U, F, 409, 409, F, N, N, N, N, N}},
+      {Method::post, "/api/v1/referrals/{id}/end", "/api/v1/referrals/{rin}/end",
+       R"({"version":999999,"end_on":"2000-01-01","reason":"Matrica"})", {U, 409, 409, 409, F, N, N, N, N, N}},
+      {Method::post, "/api/v1/referrals/{id}/deliveries", "/api/v1/referrals/{rin}/deliveries",
+       R"({"delivered_on":"2000-01-01","quantity":1,"attended":true})", {U, 409, 409, 409, F, N, N, N, N, N}},
+      {Method::get, "/api/v1/audit/entities/{type}/{id}", "/api/v1/audit/entities/referral/{rin}", "",
+       {U, F, 200, 200, 200, F, F, F, 200, F}},
+      // Housing (docs/api-housing.md). {hsv}: a group apartment with unit {hu}, room {hr} and a place;
+      // {hrf}: a placed referral of {cin} to it, living there in stay {hst}.
+      {Method::get, "/api/v1/services/{id}/units", "/api/v1/services/{hsv}/units", "", {U, 200, 200, 200, 200, F, F, 200, F, 200}},
+      {Method::post, "/api/v1/services/{id}/units", "/api/v1/services/{hsv}/units", R"({"name":" "})",
+       {U, F, F, 422, F, F, F, 422, F, 422}},
+      {Method::post, "/api/v1/services/{id}/units/{uid}/rooms", "/api/v1/services/{hsv}/units/{hu}/rooms", R"({"name":" "})",
+       {U, F, F, 422, F, F, F, 422, F, 422}},
+      {Method::post, "/api/v1/services/{id}/units/{uid}/rooms/{rid}/places",
+       "/api/v1/services/{hsv}/units/{hu}/rooms/{hr}/places", R"({"name":" "})", {U, F, F, 422, F, F, F, 422, F, 422}},
+      {Method::get, "/api/v1/services/{id}/occupancy", "/api/v1/services/{hsv}/occupancy", "",
+       {U, 200, 200, 200, 200, F, F, 200, F, 200}},
+      {Method::get, "/api/v1/services/{id}/units/{uid}/stays", "/api/v1/services/{hsv}/units/{hu}/stays", "",
+       {U, 200, 200, 200, 200, F, F, 200, F, 200}},
+      {Method::post, "/api/v1/services/{id}/stays", "/api/v1/services/{hsv}/stays",
+       R"({"referral_id":{hrf},"place_id":999999,"move_in_on":"2000-01-01"})", {U, 422, 422, 422, F, F, F, F, F, F}},
+      {Method::post, "/api/v1/services/{id}/stays/{sid}/move-out", "/api/v1/services/{hsv}/stays/{hst}/move-out",
+       R"({"version":999999,"move_out_on":"2000-01-01","reason":"Matrica"})", {U, 409, 409, 409, F, F, F, F, F, F}},
       {Method::get, "/api/v1/notifications", "/api/v1/notifications", "", {U, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
       {Method::post, "/api/v1/notifications/{id}/read", "/api/v1/notifications/999999/read", "{}",
        {U, N, N, N, N, N, N, N, N, N}},
+      // Partner institutions (docs/api-partners.md). {ptn}: an institution of the register, whose user
+      // the matrix's partner is; {rq}: its open information request; {rqout}: another institution's.
+      {Method::get, "/api/v1/partners", "/api/v1/partners", "", {U, 200, 200, 200, 200, 200, F, 200, F, 200}},
+      {Method::post, "/api/v1/partners", "/api/v1/partners", R"({"kind":"ngo","name":"Matricas biedrība {n}"})",
+       {U, F, F, 201, F, F, F, 201, F, 201}},
+      {Method::get, "/api/v1/partners/{id}", "/api/v1/partners/{ptn}", "", {U, 200, 200, 200, 200, 200, F, 200, F, 200}},
+      {Method::patch, "/api/v1/partners/{id}", "/api/v1/partners/{ptn}", R"({"phone":"+371 20000000"})",
+       {U, F, F, 200, F, F, F, 200, F, 200}},
+      {Method::get, "/api/v1/partners/requests", "/api/v1/partners/requests", "", {U, 200, 200, 200, 200, F, F, F, F, F}},
+      {Method::get, "/api/v1/partners/requests/{id}", "/api/v1/partners/requests/{rq}", "",
+       {U, 200, 200, 200, 200, F, F, F, F, F}},
+      {Method::post, "/api/v1/partners/requests/{id}/answer", "/api/v1/partners/requests/{rq}/answer",
+       R"({"version":999999,"case_id":{cin},"opinion_id":999999})", {U, 409, 409, 409, F, F, F, F, F, F}},
+      {Method::get, "/api/v1/partner", "/api/v1/partner", "", {U, F, F, F, F, F, 200, F, F, F}},
+      {Method::get, "/api/v1/partner/concerns", "/api/v1/partner/concerns", "", {U, F, F, F, F, F, 200, F, F, F}},
+      {Method::post, "/api/v1/partner/concerns", "/api/v1/partner/concerns",
+       R"({"child_name":"Matrica","concern":"Matrica","categories":[]})", {U, F, F, F, F, F, 422, F, F, F}},
+      {Method::get, "/api/v1/partner/concerns/{id}", "/api/v1/partner/concerns/999999", "", {U, F, F, F, F, F, N, F, F, F}},
+      {Method::get, "/api/v1/partner/requests", "/api/v1/partner/requests", "", {U, F, F, F, F, F, 200, F, F, F}},
+      {Method::post, "/api/v1/partner/requests", "/api/v1/partner/requests",
+       R"({"subject_name":"Matrica","question":"Matrica","due_on":"2000-01-01"})", {U, F, F, F, F, F, 422, F, F, F}},
+      {Method::get, "/api/v1/partner/requests/{id}", "/api/v1/partner/requests/{rq}", "", {U, F, F, F, F, F, 200, F, F, F}},
+      {Method::get, "/api/v1/partner/requests/{id}", "/api/v1/partner/requests/{rqout}", "", {U, F, F, F, F, F, N, F, F, F}},
+      {Method::get, "/api/v1/partner/requests/{id}/opinion", "/api/v1/partner/requests/{rq}/opinion", "",
+       {U, F, F, F, F, F, N, F, F, F}},
+      {Method::get, "/api/v1/partner/tasks", "/api/v1/partner/tasks", "", {U, F, F, F, F, F, 200, F, F, F}},
+      {Method::patch, "/api/v1/partner/tasks/{id}", "/api/v1/partner/tasks/999999", R"({"version":1,"status":"done"})",
+       {U, F, F, F, F, F, N, F, F, F}},
       {Method::del, "/api/v1/sessions/{id}", "/api/v1/sessions/{session}", "", {U, N, N, N, N, N, N, 204, N, N}},
       {Method::del, "/api/v1/session", "/api/v1/session", "", {U, 204, 204, 204, 204, 204, 204, 204, 204, 204}},
   };
@@ -274,6 +347,78 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
     team_families_ = id_of("SELECT id FROM team WHERE code = 'families'");
     worker_id_ = id_of("SELECT id FROM app_user WHERE username = 'm.worker'");
     add_case_records();
+    add_partner_records();
+    add_service_records();
+    add_housing_records();
+  }
+
+  // A service of the demo municipality and a requested referral of the case's Anna to it.
+  void add_service_records() {
+    const std::int64_t municipality = id_of("SELECT municipality_id FROM department WHERE code = 'services'");
+    const std::int64_t department = id_of("SELECT id FROM department WHERE code = 'services'");
+    auto ids = f_.db().write([&](storage::Connection& c) -> Result<std::pair<std::int64_t, std::int64_t>> {
+      services::Service s;
+      s.municipality_id = municipality;
+      s.name_lv = s.name_en = "Matricas pakalpojums";
+      s.kind = "mentor";
+      s.provider_department_id = department;
+      s.capacity = 1;
+      ATB_TRY_ASSIGN(service, services::insert_service(c, s, "2026-01-01T00:00:00.000Z"));
+      services::Referral r;
+      r.service_id = service;
+      r.case_id = case_in_;
+      r.person_id = person_in_;
+      r.requested_on = "2026-01-03";
+      r.requested_by.id = worker_id_;
+      r.requested_at = "2026-01-03T00:00:00.000Z";
+      r.decision_due_on = "2026-02-03";
+      ATB_TRY_ASSIGN(referral, services::insert_referral(c, r));
+      return std::pair{service, referral};
+    });
+    ASSERT_TRUE(ids) << ids.error().detail;
+    service_in_ = ids->first;
+    referral_in_ = ids->second;
+  }
+
+  // A group apartment with a unit, a room and a place, where the case's Anna lives (placed referral).
+  void add_housing_records() {
+    const std::int64_t department = id_of("SELECT id FROM department WHERE code = 'services'");
+    const std::int64_t municipality = id_of("SELECT municipality_id FROM department WHERE code = 'services'");
+    const std::string at = "2026-01-01T00:00:00.000Z";
+    auto ids = f_.db().write([&](storage::Connection& c) -> Result<std::vector<std::int64_t>> {
+      services::Service s;
+      s.municipality_id = municipality;
+      s.name_lv = s.name_en = "Matricas grupu dzīvoklis";
+      s.kind = "group_apartment";
+      s.provider_department_id = department;
+      s.capacity = 1;
+      ATB_TRY_ASSIGN(service, services::insert_service(c, s, at));
+      ATB_TRY_ASSIGN(unit, services::insert_unit(c, {0, service, "Matrica", std::nullopt, at, {}}, at));
+      ATB_TRY_ASSIGN(room, services::insert_room(c, unit, "Istaba", at));
+      ATB_TRY_ASSIGN(place, services::insert_place(c, room, "A", at));
+      services::Referral r;
+      r.service_id = service;
+      r.case_id = case_in_;
+      r.person_id = person_in_;
+      r.requested_on = "2026-01-03";
+      r.requested_by.id = worker_id_;
+      r.requested_at = at;
+      r.decision_due_on = "2026-02-03";
+      ATB_TRY_ASSIGN(referral, services::insert_referral(c, r));
+      ATB_TRY(services::decide_referral(c, referral, 1, {"waiting", "granted", "", 3, "2026-01-04"}, worker_id_, at));
+      ATB_TRY(services::place_referral(c, referral, 2, "2026-01-05", std::nullopt, worker_id_, at));
+      services::Stay st;
+      st.where.place_id = place;
+      st.referral_id = referral;
+      st.person_id = person_in_;
+      st.move_in_on = "2026-01-05";
+      st.moved_in_by = worker_id_;
+      st.moved_in_at = at;
+      ATB_TRY_ASSIGN(stay, services::insert_stay(c, st));
+      return std::vector<std::int64_t>{service, unit, room, referral, stay};
+    });
+    ASSERT_TRUE(ids) << ids.error().detail;
+    housing_ = *ids;
   }
 
   std::int64_t id_of(const std::string& sql) {
@@ -328,6 +473,40 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
     case_in_ = ids->second;
   }
 
+  // Two institutions of the register, each with an open information request; the matrix's
+  // partner user belongs to the first.
+  void add_partner_records() {
+    auto ids = f_.db().write([&](storage::Connection& c) -> Result<std::vector<std::int64_t>> {
+      ATB_TRY_ASSIGN(m, c.query("SELECT id FROM municipality WHERE code = 'liepaja'"));
+      ATB_TRY_ASSIGN(u, c.query("SELECT id FROM app_user WHERE username = 'm.partner'"));
+      std::vector<std::int64_t> out;
+      for (const char* name : {"Matricas skola", "Matricas bāriņtiesa"}) {
+        partners::Partner p;
+        p.municipality_id = m[0].integer(0);
+        p.kind = "school";
+        p.name = name;
+        ATB_TRY_ASSIGN(id, partners::insert_partner(c, p, "2026-01-01T00:00:00.000Z"));
+        partners::InfoRequest r;
+        r.municipality_id = p.municipality_id;
+        r.partner_id = id;
+        r.requested_by = u[0].integer(0);
+        r.subject_name = "Matrica";
+        r.question = "Matrica";
+        r.due_on = "2099-01-01";
+        r.created_at = "2026-01-01T00:00:00.000Z";
+        ATB_TRY_ASSIGN(rq, partners::insert_request(c, r));
+        out.push_back(id);
+        out.push_back(rq);
+      }
+      ATB_TRY(c.execute("UPDATE app_user SET partner_id = ? WHERE id = ?", storage::params(out[0], u[0].integer(0))));
+      return out;
+    });
+    ASSERT_TRUE(ids) << ids.error().detail;
+    partner_ = (*ids)[0];
+    request_in_ = (*ids)[1];
+    request_out_ = (*ids)[3];
+  }
+
   std::int64_t other_municipality_user() {
     auto id = f_.db().write([](storage::Connection& c) -> Result<std::int64_t> {
       ATB_TRY_ASSIGN(m, c.query("INSERT INTO municipality (code, name, created_at) VALUES ('cesis',"
@@ -354,9 +533,16 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
     replace("{ain}", std::to_string(application_in_));
     replace("{iin}", std::to_string(intake_in_));
     replace("{cin}", std::to_string(case_in_));
+    replace("{svc}", std::to_string(service_in_));
+    replace("{rin}", std::to_string(referral_in_));
+    const char* housing_tokens[] = {"{hsv}", "{hu}", "{hr}", "{hrf}", "{hst}"};
+    for (std::size_t n = 0; n < housing_.size(); ++n) replace(housing_tokens[n], std::to_string(housing_[n]));
     replace("{tfam}", std::to_string(team_families_));
     replace("{sw}", std::to_string(worker_id_));
     replace("{out}", std::to_string(out_of_scope_));
+    replace("{ptn}", std::to_string(partner_));
+    replace("{rqout}", std::to_string(request_out_));
+    replace("{rq}", std::to_string(request_in_));
     if (target.find("{session}") != std::string::npos) {
       // A fresh session of the target user for every caller, so each try has something to end.
       const test::TestUser victim = f_.user("m.victim" + std::to_string(++victims_), {Role::social_worker});
@@ -374,6 +560,9 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
   std::int64_t out_of_scope_ = 0;
   std::int64_t person_in_ = 0, person_out_ = 0, person_other_ = 0, household_in_ = 0, application_in_ = 0;
   std::int64_t team_families_ = 0, worker_id_ = 0, intake_in_ = 0, case_in_ = 0;
+  std::int64_t partner_ = 0, request_in_ = 0, request_out_ = 0;
+  std::int64_t service_in_ = 0, referral_in_ = 0;
+  std::vector<std::int64_t> housing_;  ///< service, unit, room, placed referral, stay
   int victims_ = 0;
 };
 

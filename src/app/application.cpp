@@ -8,9 +8,12 @@
 #include "cases/routes.h"
 #include "core/log.h"
 #include "org/routes.h"
+#include "partners/routes.h"
 #include "registry/record_access.h"
 #include "registry/routes.h"
 #include "registry/search_key_upgrade.h"
+#include "services/routes.h"
+#include "services/routes_common.h"
 #include "storage/migrations.h"
 
 namespace atb::app {
@@ -53,6 +56,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   audit::add_routes(app->router_, ctx, [db](const access::Principal& p, std::string_view type, std::string_view id) {
     return db->read([&](storage::Connection& c) {
       if (cases::is_case_entity(type)) return cases::may_see_entity_audit(c, p, type, id);
+      if (type == "referral") return services::may_see_entity_audit(c, p, id);
       return registry::may_see_entity_audit(c, p, type, id);
     });
   });
@@ -70,8 +74,11 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   case_settings.caseload_warning = config.caseload_warning;
   // The text keys of case notes and documents (a bad key file stops the start here).
   ATB_TRY_ASSIGN(keyring, Keyring::load(config.key_file));
-  cases::add_routes(app->router_, cases::CaseContext{ctx, case_settings, cases::Calendar{}, app->instruments_,
-                                                     std::make_shared<const Keyring>(std::move(keyring))});
+  const cases::CaseContext case_context{ctx, case_settings, cases::Calendar{}, app->instruments_,
+                                        std::make_shared<const Keyring>(std::move(keyring))};
+  cases::add_routes(app->router_, case_context);
+  partners::add_routes(app->router_, case_context);
+  services::add_routes(app->router_, ctx);
   add_system_routes(app->router_, db, app->metrics_);  // last: OpenAPI lists all routes
 
   app->metrics_.add_gauges([db] {

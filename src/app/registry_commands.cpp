@@ -24,6 +24,7 @@
 #include "org/store.h"
 #include "registry/generator.h"
 #include "registry/importer.h"
+#include "services/generator.h"
 
 namespace atb::app {
 namespace {
@@ -228,9 +229,45 @@ int demo_case_records(storage::Database& db, std::int64_t municipality_id, const
   return 0;
 }
 
+/// Services and referrals of the generated cases (services::generate_services). 0, or 1 on failure.
+int demo_service_records(storage::Database& db, std::int64_t municipality_id, const DemoRegistryOptions& o,
+                         std::ostream& out, std::ostream& err) {
+  const auto start = Clock::now();
+  ProgressBar bar(err, "Services          ", "cases");
+  services::ServiceGeneratorOptions g;
+  g.seed = o.seed;
+  g.progress = [&](std::string_view, std::size_t done, std::size_t total) { bar.update(done, total); };
+  auto report = services::generate_services(db, municipality_id, g);
+  bar.done();
+  if (!report) {
+    err << "error: " << report.error().message.en << (report.error().detail.empty() ? "" : " (" + report.error().detail + ")") << "\n";
+    return 1;
+  }
+  const services::ServiceGeneratorReport& r = *report;
+  if (r.already_generated) {
+    out << "Services: the generated catalogue is already present; nothing generated.\n";
+    return 0;
+  }
+  out << fmt::format("Services: {} services ({} provider institutions added) and {} referrals generated in {:.1f} s.\n"
+                     "  {} awaiting a decision ({} overdue), {} refused, {} waiting (longest list {}), {} placed, {} ended; {} deliveries.\n",
+                     r.services, r.partners, r.referrals, seconds_since(start), r.requested, r.overdue, r.refused,
+                     r.waiting, r.longest_waiting_list, r.placed, r.ended, r.deliveries);
+  return 0;
+}
+
+/// The cases, then (national scale) their services and referrals.
+int demo_cases_and_services(storage::Database& db, std::int64_t municipality_id, const DemoRegistryOptions& o,
+                            std::ostream& out, std::ostream& err) {
+  const int rc = demo_case_records(db, municipality_id, o, out, err);
+  if (rc != 0 || !o.scale) return rc;
+  return demo_service_records(db, municipality_id, o, out, err);
+}
+
 }  // namespace
 
-bool wants_generated_registry(const DemoRegistryOptions& o) { return o.scale || o.persons || o.csv || o.cases || o.cases_only; }
+bool wants_generated_registry(const DemoRegistryOptions& o) {
+  return o.scale || o.persons || o.csv || o.cases || o.cases_only || o.services_only;
+}
 
 int demo_registry(storage::Database& db, const DemoRegistryOptions& o, std::ostream& out, std::ostream& err) {
   auto municipality = db.read([](storage::Connection& c) { return org::load_municipality(c); });
@@ -245,6 +282,7 @@ int demo_registry(storage::Database& db, const DemoRegistryOptions& o, std::ostr
     }
     return demo_case_records(db, (*municipality)->id, o, out, err);
   }
+  if (o.services_only) return demo_service_records(db, (*municipality)->id, o, out, err);
   const auto start = Clock::now();
   ProgressBar persons(err, "Generating persons", "persons");
   ProgressBar indexes(err, "Building indexes  ", "indexes");
@@ -267,7 +305,7 @@ int demo_registry(storage::Database& db, const DemoRegistryOptions& o, std::ostr
   const registry::GeneratorReport& r = *report;
   if (r.persons == 0) {
     out << fmt::format("Registry: {} persons already present; nothing generated.\n", r.existing_persons);
-    return cases_asked(o) ? demo_case_records(db, (*municipality)->id, o, out, err) : 0;
+    return cases_asked(o) ? demo_cases_and_services(db, (*municipality)->id, o, out, err) : 0;
   }
   out << fmt::format("Registry: {} persons in {} households generated in {:.1f} s (seed {}); {} persons in all.\n"
                      "  {} addresses, {} earlier names, {} earlier codes, {} phones, {} search keys, {} registrations{}.\n",
@@ -276,7 +314,7 @@ int demo_registry(storage::Database& db, const DemoRegistryOptions& o, std::ostr
                      r.rebuilt_indexes ? "; indexes rebuilt" : "");
   const int assistance = demo_assistance_records(db, (*municipality)->id, o.seed, out, err);
   if (assistance != 0 || cases_asked(o) == 0) return assistance;
-  return demo_case_records(db, (*municipality)->id, o, out, err);
+  return demo_cases_and_services(db, (*municipality)->id, o, out, err);
 }
 
 int assistance_recalculate_command(storage::Database& db, const std::string& month, const std::string& reason,

@@ -21,6 +21,7 @@ struct DemoRegistryOptions {
   std::optional<std::string> csv;      ///< write the persons to this import file instead
   std::optional<std::size_t> cases;    ///< cases in all (default 300,000 with --scale national, else none)
   bool cases_only = false;             ///< generate only the cases, on an already generated registry
+  bool services_only = false;          ///< generate only the services and referrals, on generated cases
   std::string key_file;                ///< the key file whose keyring seals the generated notes
 };
 
@@ -30,7 +31,8 @@ bool wants_generated_registry(const DemoRegistryOptions& o);
 /// After load_demo: generates the registry of the demo municipality up to the number of persons
 /// asked, then social-assistance applications (with decisions and payments) for a share of the
 /// new households, then cases up to the number asked (cases/generator.h; with `cases_only`,
-/// only the cases). Nothing when the persons are already there. Exit code 0, or 1 on failure.
+/// only the cases), and with --scale national their services and referrals (services/generator.h;
+/// with `services_only`, only those). Nothing when the persons are already there. Exit code 0, or 1 on failure.
 int demo_registry(storage::Database& db, const DemoRegistryOptions& o, std::ostream& out, std::ostream& err);
 
 /// `atbalsts assistance recalculate --month YYYY-MM`: every granted decision in force on the 1st
