@@ -59,6 +59,8 @@ export interface User {
   disabled: boolean
   totp_enabled: boolean
   created_at: string
+  /** A partner user's institution (docs/api-partners.md). */
+  partner_id?: number | null
 }
 
 export interface Page<T> {
@@ -90,9 +92,10 @@ export interface NewUser {
   password: string
   roles: string[]
   team_ids: number[]
+  partner_id?: number | null
 }
 
-export type UserChanges = Partial<Pick<User, 'full_name' | 'email' | 'roles' | 'team_ids' | 'disabled'>>
+export type UserChanges = Partial<Pick<User, 'full_name' | 'email' | 'roles' | 'team_ids' | 'disabled' | 'partner_id'>>
 
 // The login steps answer 401 for a wrong password or code: that is shown in the form.
 const loginCall = { allowUnauthorized: true } as const

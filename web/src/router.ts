@@ -6,6 +6,8 @@ import { BREAK_GLASS_LIST_ROLES, CLIENT_ROLES, IMPORT_ROLES, WHO_LOOKED_ROLES } 
 import { assistanceRoutes } from './assistance/routes'
 import { intakeRoutes } from './cases/routes-intakes'
 import { caseRoutes } from './cases/routes-case'
+import { serviceRoutes } from './services/routes'
+import { partnerRoutes } from './partners/routes'
 import { ASSISTANCE_SETTINGS_ROLES } from './assistance-api'
 
 declare module 'vue-router' {
@@ -135,6 +137,8 @@ const routes: RouteRecordRaw[] = [
   ...assistanceRoutes,
   ...intakeRoutes,
   ...caseRoutes,
+  ...serviceRoutes,
+  ...partnerRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

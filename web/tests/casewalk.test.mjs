@@ -88,6 +88,8 @@ async function confirm(page, name, note) {
 }
 
 const asAnna = (body) => withClientPage(browser, anna.client, body)
+/** The plan's task given to the school from the partner register (test 3), seen in its portal (test 4). */
+const SCHOOL_TASK = 'Informēt par Martas skolas apmeklējumu'
 const asIlze = (body) => withClientPage(browser, ilze.client, body)
 
 test('1. anna registers an intake and opens a case; the case page shows its stages', async () => {
@@ -261,11 +263,37 @@ test('3. a visit note, a plan with a task and the family’s agreement, submitte
     await editor.getByLabel(/^Izpildes termiņš/).fill(rigaDate(-1))
     assert.match(await text(editor), /Datums nevar būt pagātnē\./, 'a past due date is refused while typing')
     await editor.getByLabel(/^Izpildes termiņš/).fill(rigaDate(14))
+    // A worker is found by name for a task (here tried, then the task is given to Anna).
+    await editor.getByLabel(/^Atbildīgais( \(|$)/).selectOption('worker')
+    const taskWorker = editor.locator('[data-testid="task-worker"]')
+    assert.equal(await text(taskWorker.locator('.plan-editor__chosen')), 'Darbinieks nav izvēlēts.')
+    await taskWorker.getByLabel(/^Atbildīgais darbinieks/).fill('kalni')
+    await taskWorker.getByRole('button', { name: 'Izvēlēties: Ilze Kalniņa' }).click()
+    assert.equal(await text(taskWorker.locator('.plan-editor__chosen')), 'Izvēlētais darbinieks: Ilze Kalniņa')
+    await editor.getByLabel(/^Atbildīgais( \(|$)/).selectOption('member')
     await editor.getByLabel(/^Ģimenes loceklis/).selectOption({ label: 'Anna Bērziņa' })
+    // A second task for the school, chosen from the partner register by name (its users then see
+    // it in their portal: test 4).
+    await editor.getByRole('button', { name: 'Pievienot uzdevumu' }).click()
+    const schoolTask = editor.locator('[data-testid="goal-0-task-1"]')
+    await schoolTask.getByLabel(/^Uzdevums/).fill(SCHOOL_TASK)
+    await schoolTask.getByLabel(/^Izpildes termiņš/).fill(rigaDate(21))
+    await schoolTask.getByLabel(/^Atbildīgais( \(|$)/).selectOption('partner')
+    await schoolTask.getByLabel(/^Meklēt iestādi partneru reģistrā/).fill('vidussk')
+    await schoolTask.getByRole('button', { name: 'Izvēlēties: Liepājas 5. vidusskola' }).click()
+    assert.equal(await text(schoolTask.locator('.plan-editor__chosen')), 'Izvēlētā iestāde: Liepājas 5. vidusskola')
+    await noSeriousAxe(page, 'plan editor with a register institution')
     await editor.getByLabel(/^Pārskatīšanas datums/).fill(rigaDate(60))
     await editor.getByRole('button', { name: 'Saglabāt plāna melnrakstu' }).click()
     await plan.getByText(/Plāns Nr\. \d+ saglabāts\./).waitFor()
     assert.match(await text(plan.locator('[data-testid="plan-draft"]')), /Apmeklēt budžeta plānošanas nodarbības.*Anna Bērziņa/)
+    assert.match(await text(plan.locator('[data-testid="plan-draft"]')), new RegExp(`${SCHOOL_TASK}.*Liepājas 5\\. vidusskola`))
+    // The task is the register's institution (by its id), not a name typed in.
+    const draft = await anna.client.expect('GET', `/api/v1/cases/${caseId}/plan`)
+    const sent = draft.draft.goals[0].tasks[1].responsible
+    assert.equal(sent.kind, 'partner')
+    assert.ok(Number.isInteger(sent.partner_id), `partner_id sent: ${JSON.stringify(sent)}`)
+    assert.equal(sent.name, 'Liepājas 5. vidusskola')
 
     const agreement = plan.locator('[data-testid="plan-agreement-form"]')
     await agreement.getByLabel('Anna Bērziņa').check()
@@ -311,11 +339,16 @@ test('4. ilze approves the plan; anna implements it, marks the task done, review
   assert.ok(caseId, 'test 1 opened the case')
   await asIlze(async ({ page, problems }) => {
     await visit(page, `/cases/${caseId}`)
-    // The supervisor picks co-workers of her team by name (she joins the case herself).
+    // The supervisor finds a co-worker of her department by name (she joins the case herself):
+    // without diacritics, two words' beginnings.
     await page.getByText('Mainīt darbiniekus').click()
     const workers = page.locator('[data-testid="workers-form"]')
     assert.equal(await workers.getByLabel(/^Vadītājs/).inputValue(), String(anna.user.id))
-    await workers.getByRole('group', { name: 'Komandas darbinieki kā līdzdarbinieki' }).getByLabel('Ilze Kalniņa').check()
+    assert.equal(await text(workers.locator('.workers__none')), 'Līdzdarbinieku nav.')
+    await workers.getByLabel('Meklēt līdzdarbinieku').fill('ilze kal')
+    await workers.getByRole('button', { name: 'Pievienot: Ilze Kalniņa' }).click()
+    assert.equal(await text(workers.locator('[data-testid="co-worker-list"] li span')), 'Ilze Kalniņa')
+    assert.equal(await workers.getByLabel('Meklēt līdzdarbinieku').inputValue(), '')
     await workers.getByRole('button', { name: 'Saglabāt darbiniekus' }).click()
     await page.getByText('Darbinieki saglabāti.').waitFor()
     assert.equal(await text(page.locator('[data-testid="case-co-workers"]')), 'Ilze Kalniņa')
@@ -333,8 +366,9 @@ test('4. ilze approves the plan; anna implements it, marks the task done, review
     assert.equal(await text(page.locator('[data-testid="case-co-workers"]')), 'Ilze Kalniņa', 'named from the plan she approved')
     await moveTo(page, 'implementation', 'īstenošana un uzraudzība', 'Plāns apstiprināts.')
     const current = section(page, 'plan').locator('[data-testid="plan-approved"]')
-    await current.getByLabel(/Uzdevuma “Apmeklēt budžeta plānošanas nodarbības” statuss/).selectOption('done')
-    await current.getByRole('button', { name: 'Saglabāt statusu' }).click()
+    const budgetTask = current.locator('[data-testid^="task-"]').filter({ hasText: 'Apmeklēt budžeta plānošanas nodarbības' })
+    await budgetTask.getByLabel(/Uzdevuma “Apmeklēt budžeta plānošanas nodarbības” statuss/).selectOption('done')
+    await budgetTask.getByRole('button', { name: 'Saglabāt statusu' }).click()
     await current.getByText('Statuss saglabāts.').waitFor()
     const task = await anna.client.expect('GET', `/api/v1/cases/${caseId}/plan`)
     assert.equal(task.current.goals[0].tasks[0].status, 'done')
@@ -342,6 +376,20 @@ test('4. ilze approves the plan; anna implements it, marks the task done, review
     await moveTo(page, 'implementation', 'īstenošana un uzraudzība', 'Turpinām pēc plāna.')
     assertNoProblems(problems, 'implementation and review')
   })
+  // The school's social pedagogue sees the task assigned in the plan editor in her portal (and
+  // partners.test.mjs signs her in later with the enrolment saved here).
+  const pedagogue = await enrolUser('pedagogs', undefined, { keepCodes: 0 })
+  try {
+    await withClientPage(browser, pedagogue.client, async ({ page, problems }) => {
+      await visit(page, '/portal')
+      const tasks = page.getByTestId('portal-tasks')
+      await tasks.getByText(SCHOOL_TASK).waitFor()
+      assert.match(await text(tasks), new RegExp(`${SCHOOL_TASK}.*Ģimene nokārto parādus un sastāda budžetu`))
+      assertNoProblems(problems, 'partner portal tasks')
+    })
+  } finally {
+    await pedagogue.client.request('DELETE', '/api/v1/session')
+  }
 })
 
 test('5. anna creates an opinion for the orphan’s court and downloads its PDF', async () => {
@@ -452,5 +500,27 @@ test('7. the case page: a case not found, a part that fails to load and loads ag
     await notes.locator('[data-testid="notes-list"]').waitFor()
     assert.match(await text(notes), /bērni paēduši/)
     assert.deepEqual(problems.filter((p) => !/HTTP 503|status of 503/.test(p)), [])
+  })
+})
+
+test('8. a note whose text the server cannot open is shown with its date and author and a clear marker', async () => {
+  assert.ok(caseId, 'test 1 opened the case')
+  await asAnna(async ({ page, problems }) => {
+    // The server answers such a note with "text": null, "unreadable": true (key missing or text damaged).
+    const notesPage = (u) => u.pathname === `/api/v1/cases/${caseId}/notes` && u.searchParams.get('page_size') === '10'
+    await page.route(notesPage, async (route) => {
+      const real = await route.fetch()
+      const body = await real.json()
+      body.items[0] = { ...body.items[0], text: null, unreadable: true }
+      await route.fulfill({ response: real, json: body })
+    })
+    await visit(page, `/cases/${caseId}`)
+    const notes = section(page, 'notes')
+    await notes.locator('[data-testid="notes-list"]').waitFor()
+    const marked = notes.locator('[data-testid="note-unreadable"]')
+    assert.equal(await marked.count(), 1)
+    assert.match(await text(marked), /^Teksts nav atverams — /)
+    assert.match(await text(notes.locator('.notes__item').first()), /Anna Bērziņa/, 'its author and date are still shown')
+    assertNoProblems(problems, 'unreadable note')
   })
 })

@@ -222,6 +222,20 @@ test('the intake form checks while typing and shows the server\'s field errors',
   })
 })
 
+test('the deadline preview counts working days as the server does: Good Friday and Easter Monday are days off', async () => {
+  await asJanis(async ({ page, problems }) => {
+    // Wednesday 24 March 2027: Easter is 28 March, so Friday 26 and Monday 29 March are holidays.
+    await page.clock.setFixedTime(new Date('2027-03-24T09:00:00Z'))
+    await visit(page, '/intakes/new')
+    await page.getByLabel('Parasts').check()
+    const expected = await page.evaluate(() =>
+      new Intl.DateTimeFormat('lv', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(2027, 3, 9))))
+    // 10 working days: 25, 30, 31 March, 1, 2, 5, 6, 7, 8, 9 April (not 7 April, as without Easter).
+    assert.match(await page.getByTestId('deadline-preview').textContent(), new RegExp(`Pirmais kontakts līdz: ${expected}`))
+    assertNoProblems(problems, 'deadline preview across Easter')
+  })
+})
+
 test('a worker registers an acute intake: rapid response note, then it is on the duty board', async () => {
   await asJanis(async ({ page, problems }) => {
     await visit(page, '/')

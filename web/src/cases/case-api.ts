@@ -184,7 +184,8 @@ export interface AssessmentResult {
 export type Responsible =
   | { kind: 'member'; person_id: number; name?: string }
   | { kind: 'worker'; user_id: number; name?: string }
-  | { kind: 'partner'; partner_name: string; name?: string }
+  /** An institution: of the partner register (`partner_id`, whose users see the task in their portal) or by name only. */
+  | { kind: 'partner'; partner_id?: number | null; partner_name: string; name?: string }
 
 export interface Task {
   id: number
@@ -251,7 +252,9 @@ export interface Note {
   case_id: number
   kind: string
   occurred_on: string
-  text: string
+  /** null when the server cannot open the sealed text (then `unreadable` is true). */
+  text: string | null
+  unreadable?: boolean
   author: Person
   created_at: string
 }
@@ -303,6 +306,13 @@ export interface TeamWorker {
   over: boolean
 }
 
+/** A worker found by name (`GET /api/v1/workers`): names and teams only. */
+export interface WorkerHit {
+  user_id: number
+  name: string
+  teams: { id: number; name_lv: string; name_en: string }[]
+}
+
 export interface Items<T> {
   items: T[]
   total: number
@@ -323,6 +333,9 @@ export const caseApi = {
   decideClosure: (caseId: number, body: { approved: boolean; note?: string }) =>
     apiPost<Case>(`${base(caseId)}/closure-decision`, body),
 
+  /** Workers of the caller's departments whose name words begin with the words of `q`. */
+  workers: (query: { q?: string; page?: number; page_size?: number }, signal?: AbortSignal) =>
+    apiGet<Items<WorkerHit> & { page: number; page_size: number }>(`/api/v1/workers${queryString(query)}`, signal),
   teamWorkers: (teamId: number, signal?: AbortSignal) =>
     apiGet<{ items: TeamWorker[] }>(`/api/v1/caseload${queryString({ team_id: teamId })}`, signal),
 

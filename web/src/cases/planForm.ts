@@ -10,6 +10,8 @@ export interface TaskValues {
   personId: string
   userId: string
   partnerName: string
+  /** The chosen institution of the partner register ('' for a name typed for one outside it). */
+  partnerId: string
 }
 
 export interface GoalValues {
@@ -24,15 +26,16 @@ export interface PlanValues {
   goals: GoalValues[]
 }
 
-export const emptyTask = (): TaskValues => ({ text: '', dueOn: '', kind: 'member', personId: '', userId: '', partnerName: '' })
+export const emptyTask = (): TaskValues => ({ text: '', dueOn: '', kind: 'member', personId: '', userId: '', partnerName: '', partnerId: '' })
 export const emptyGoal = (): GoalValues => ({ text: '', link: '', tasks: [emptyTask()] })
 
-function taskValues(r: Responsible): Pick<TaskValues, 'kind' | 'personId' | 'userId' | 'partnerName'> {
+function taskValues(r: Responsible): Pick<TaskValues, 'kind' | 'personId' | 'userId' | 'partnerName' | 'partnerId'> {
   return {
     kind: r.kind,
     personId: r.kind === 'member' ? String(r.person_id) : '',
     userId: r.kind === 'worker' ? String(r.user_id) : '',
-    partnerName: r.kind === 'partner' ? r.partner_name : '',
+    partnerName: r.kind === 'partner' ? (r.name ?? r.partner_name) : '',
+    partnerId: r.kind === 'partner' && r.partner_id ? String(r.partner_id) : '',
   }
 }
 
@@ -50,6 +53,7 @@ export function planValues(plan: Plan | null): PlanValues {
 
 function responsible(task: TaskValues): Responsible {
   if (task.kind === 'worker') return { kind: 'worker', user_id: Number(task.userId) }
+  if (task.kind === 'partner' && task.partnerId) return { kind: 'partner', partner_id: Number(task.partnerId), partner_name: task.partnerName.trim() }
   if (task.kind === 'partner') return { kind: 'partner', partner_name: task.partnerName.trim() }
   return { kind: 'member', person_id: Number(task.personId) }
 }
@@ -107,7 +111,7 @@ export function planProblems(values: PlanValues, today: string): Record<string, 
       else if (task.dueOn < today) problems[`${at}.due_on`] = 'plan.past'
       if (task.kind === 'member' && !task.personId) problems[`${at}.responsible`] = 'plan.memberRequired'
       if (task.kind === 'worker' && !/^\d+$/.test(task.userId)) problems[`${at}.responsible`] = 'plan.workerRequired'
-      if (task.kind === 'partner' && !task.partnerName.trim()) problems[`${at}.responsible`] = 'plan.partnerRequired'
+      if (task.kind === 'partner' && !task.partnerId && !task.partnerName.trim()) problems[`${at}.responsible`] = 'plan.partnerRequired'
     })
   })
   return problems

@@ -9,9 +9,11 @@ export interface UserDraft {
   password: string
   roles: string[]
   team_ids: number[]
+  /** A partner user's institution. */
+  partner_id: number | null
 }
 
-export const emptyDraft = (): UserDraft => ({ username: '', full_name: '', email: '', password: '', roles: [], team_ids: [] })
+export const emptyDraft = (): UserDraft => ({ username: '', full_name: '', email: '', password: '', roles: [], team_ids: [], partner_id: null })
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const USERNAME = /^[a-z][a-z0-9._-]{2,63}$/ // as the server: 3–64, starting with a letter

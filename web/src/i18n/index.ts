@@ -6,10 +6,16 @@ import intakesLv from './intakes.lv.json'
 import intakesEn from './intakes.en.json'
 import caseworkLv from './casework.lv.json'
 import caseworkEn from './casework.en.json'
+import servicesLv from './services.lv.json'
+import servicesEn from './services.en.json'
+import partnersLv from './partners.lv.json'
+import partnersEn from './partners.en.json'
+import housingLv from './housing.lv.json'
+import housingEn from './housing.en.json'
 
 // The messages of each area live in their own files (top-level keys never repeat between them).
-const lv = { ...lvCore, ...intakesLv, ...caseworkLv }
-const en = { ...enCore, ...intakesEn, ...caseworkEn }
+const lv = { ...lvCore, ...intakesLv, ...caseworkLv, ...servicesLv, ...partnersLv, ...housingLv }
+const en = { ...enCore, ...intakesEn, ...caseworkEn, ...servicesEn, ...partnersEn, ...housingEn }
 
 export const LOCALES = ['lv', 'en'] as const
 export type Locale = (typeof LOCALES)[number]

@@ -1,6 +1,7 @@
 // The first-contact deadline of an intake: is it overdue, how to show it, and the preview the
 // intake form shows before the server computes the real one (docs/api-cases.md "urgency").
 import { formatDate, formatDateTime } from '../../format'
+import { addWorkingDays } from '../../cases/calendar'
 import type { Intake, Urgency } from '../../cases/intakes-api'
 
 /** Today's date in Riga as `YYYY-MM-DD` (the server's deadlines are Riga dates). */
@@ -24,27 +25,6 @@ export function deadlineText(intake: Pick<Intake, 'first_contact_due_at' | 'firs
 
 /** Working days after the day received, by urgency (the server's defaults in `[cases]`). */
 export const WORKING_DAYS: Record<Exclude<Urgency, 'acute'>, number> = { priority: 3, routine: 10 }
-
-// Latvian public holidays on fixed dates (MM-DD). Easter and moved days are the server's
-// business: the preview is marked as approximate.
-const FIXED_HOLIDAYS = ['01-01', '05-01', '05-04', '06-23', '06-24', '11-18', '12-24', '12-25', '12-26', '12-31']
-
-function isWorkingDay(date: Date): boolean {
-  const day = date.getUTCDay()
-  if (day === 0 || day === 6) return false
-  return !FIXED_HOLIDAYS.includes(date.toISOString().slice(5, 10))
-}
-
-/** `count` working days after the date `from` (`YYYY-MM-DD`), as `YYYY-MM-DD`. */
-export function addWorkingDays(from: string, count: number): string {
-  const date = new Date(`${from}T00:00:00Z`)
-  let left = count
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1)
-    if (isWorkingDay(date)) left -= 1
-  }
-  return date.toISOString().slice(0, 10)
-}
 
 /** The deadline an intake received now would get: a time for acute, else a date. */
 export function previewDeadline(urgency: Urgency, now: Date = new Date()): { at?: string; on?: string } {

@@ -1,0 +1,70 @@
+// Types and calls of the housing API (docs/api-housing.md): the units, rooms and places of a
+// group apartment or social house, occupancy on a date, and residents' stays (move-in, move-out).
+import { apiGet, apiPost, queryString } from '../api'
+
+/** Service kinds that have units, rooms and places. */
+export const HOUSING_KINDS = ['group_apartment', 'social_house'] as const
+
+export interface HousingPlace {
+  id: number
+  room_id: number
+  name: string
+}
+export interface HousingRoom {
+  id: number
+  unit_id: number
+  name: string
+  places: HousingPlace[]
+}
+export interface HousingUnit {
+  id: number
+  service_id: number
+  name: string
+  address: string | null
+  rooms: HousingRoom[]
+}
+export interface UnitOccupancy {
+  unit_id: number
+  name: string
+  places: number
+  occupied: number
+  free: number
+}
+export interface Occupancy {
+  service_id: number
+  on: string
+  capacity: number
+  places: number
+  occupied: number
+  free: number
+  units: UnitOccupancy[]
+}
+/** A stay; the person only where the caller may read the resident's case. */
+export interface Stay {
+  id: number
+  service_id: number
+  unit: { id: number; name: string }
+  room: { id: number; name: string }
+  place: { id: number; name: string }
+  referral_id: number
+  move_in_on: string
+  move_out_on: string | null
+  move_out_reason: string | null
+  version: number
+  redacted: boolean
+  case_id?: number
+  person?: { id: number; name: string }
+}
+
+export const housingApi = {
+  units: (serviceId: number, signal?: AbortSignal) =>
+    apiGet<{ items: HousingUnit[]; total: number }>(`/api/v1/services/${serviceId}/units`, signal),
+  occupancy: (serviceId: number, on?: string, signal?: AbortSignal) =>
+    apiGet<Occupancy>(`/api/v1/services/${serviceId}/occupancy${queryString({ on })}`, signal),
+  stays: (serviceId: number, unitId: number, on?: string, signal?: AbortSignal) =>
+    apiGet<{ items: Stay[]; total: number }>(`/api/v1/services/${serviceId}/units/${unitId}/stays${queryString({ on })}`, signal),
+  moveIn: (serviceId: number, body: { referral_id: number; place_id: number; move_in_on: string }) =>
+    apiPost<Stay>(`/api/v1/services/${serviceId}/stays`, body),
+  moveOut: (stay: Stay, body: { move_out_on: string; reason: string }) =>
+    apiPost<Stay>(`/api/v1/services/${stay.service_id}/stays/${stay.id}/move-out`, { version: stay.version, ...body }),
+}

@@ -1,0 +1,81 @@
+// Housing of the demo group apartment “Cerība”, in Latvian, as the families team's supervisor
+// `ilze` (its residents come from her team's cases): the service page shows the unit with its
+// rooms, places, named residents and the free place; she records a resident's move-out with a
+// reason, is refused a move-in that overlaps that stay (409, the message next to the resident
+// field), and then moves the resident into the free place from the move-out day.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { launchBrowser, visit, assertNoProblems, seriousAxeViolations } from './support/browser.mjs'
+import { enrolUser } from './support/identity.mjs'
+import { withClientPage } from './support/registry.mjs'
+
+let browser
+let ilze
+
+before(async () => {
+  browser = await launchBrowser()
+  ilze = await enrolUser('ilze', undefined, { keepCodes: 0 })
+})
+after(async () => {
+  await browser?.close()
+  await ilze?.client.request('DELETE', '/api/v1/session')
+})
+
+const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim()
+
+/** Today in Riga as YYYY-MM-DD, and `days` later. */
+function rigaDay(days = 0) {
+  const d = new Date(Date.now() + days * 86400000)
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(d)
+}
+
+test('residents move out and into a free place; an overlapping move-in is refused', async () => {
+  const catalogue = await ilze.client.expect('GET', '/api/v1/services')
+  const service = catalogue.items.find((s) => s.kind === 'group_apartment')
+  assert.ok(service, 'the demo has a group apartment')
+  const before = await ilze.client.expect('GET', `/api/v1/services/${service.id}/occupancy`)
+  assert.equal(before.places, 3)
+  assert.equal(before.occupied, 2)
+
+  await withClientPage(browser, ilze.client, async ({ page, problems }) => {
+    await visit(page, `/services/${service.id}`)
+    const panel = page.locator('[data-testid="housing-panel"]')
+    await panel.getByRole('heading', { name: 'Mājoklis: vienības, istabas un vietas' }).waitFor()
+    assert.match(await text(panel.locator('[data-testid="housing-occupancy"]')), /aizņemtas 2 no 3 vietām, brīvas 1/)
+    await panel.getByRole('heading', { name: 'Dzīvoklis Nr. 1' }).waitFor()
+    assert.equal(await panel.locator('td', { hasText: 'Brīva' }).count(), 1)
+    assert.deepEqual(await seriousAxeViolations(page), [], 'axe: housing panel')
+
+    // The first resident moves out today.
+    const row = panel.locator('tbody tr', { has: page.getByRole('button', { name: 'Izvākšanās' }) }).first()
+    const resident = await text(row.locator('td').nth(2))
+    await row.getByRole('button', { name: 'Izvākšanās' }).click()
+    const leaving = panel.locator('[data-testid="housing-move-out-form"]')
+    await leaving.getByLabel('Iemesls').fill('Pārcelta uz citu istabu')
+    await leaving.getByRole('button', { name: 'Reģistrēt izvākšanos' }).click()
+    await panel.getByText('Izvākšanās reģistrēta.').waitFor()
+    await panel.getByText(/aizņemtas 1 no 3 vietām, brīvas 2/).waitFor()
+
+    // Moving her in from yesterday overlaps the stay she just left: refused, naming her.
+    const moving = panel.locator('[data-testid="housing-move-in-form"]')
+    await moving.getByLabel('Iemītnieks').selectOption({ label: resident })
+    const free = await moving.getByLabel('Vieta').locator('option').allTextContents()
+    const other = free.find((o) => o.includes('2. istaba')) ?? free.find((o) => o.includes('/'))
+    await moving.getByLabel('Vieta').selectOption({ label: other })
+    await moving.getByLabel('Ievākšanās datums').fill(rigaDay(-1))
+    await moving.getByRole('button', { name: 'Reģistrēt ievākšanos' }).click()
+    await moving.getByText(/Iemītniekam šajā laikā jau ir cita dzīvesvieta/).first().waitFor()
+    // The refusal is the expected answer, not a problem of the page.
+    problems.splice(0, problems.length, ...problems.filter((p) => !/HTTP 409: .*\/stays$|status of 409/.test(p)))
+
+    // From her move-out day it fits.
+    await moving.getByLabel('Ievākšanās datums').fill(rigaDay(0))
+    await moving.getByRole('button', { name: 'Reģistrēt ievākšanos' }).click()
+    await panel.getByText('Ievākšanās reģistrēta.').waitFor()
+    await panel.getByText(/aizņemtas 2 no 3 vietām, brīvas 1/).waitFor()
+    assertNoProblems(problems, 'housing')
+  }, { browserLocale: 'lv-LV' })
+
+  const after = await ilze.client.expect('GET', `/api/v1/services/${service.id}/occupancy`)
+  assert.equal(after.occupied, 2)
+})
