@@ -3,9 +3,10 @@
 -- Arguments (after `--`): LINES_FILE MODE [PAUSE_MS]. LINES_FILE has "TOKEN CASE_ID" a line: an
 -- API token of a generated worker and a case she may see. MODE: `case` (GET /api/v1/cases/ID),
 -- `notes` (GET /api/v1/cases/ID/notes, the first page) or `mine` (GET /api/v1/cases?mine=1 with
--- the line's token). Each thread cycles through all lines from its own place, so consecutive
--- requests come from different workers; with PAUSE_MS each connection waits that long between
--- its requests. The reporting (non-2xx counting, the WRK_RESULT line) is wrk_report.lua's.
+-- the line's token); for bench/services.sh also `service` (GET /api/v1/services/ID, the line's ID
+-- a service) and `referrals` (GET /api/v1/cases/ID/referrals). Each thread cycles through all
+-- lines from its own place, so consecutive requests come from different workers; with PAUSE_MS
+-- each connection waits that long between its requests. The reporting (non-2xx counting, the WRK_RESULT line) is wrk_report.lua's.
 
 local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"
 dofile(here .. "wrk_report.lua")
@@ -39,6 +40,8 @@ function request()
    local headers = { ["Authorization"] = "Bearer " .. l.token }
    if mode == "mine" then return wrk.format("GET", "/api/v1/cases?mine=1", headers) end
    if mode == "notes" then return wrk.format("GET", "/api/v1/cases/" .. l.id .. "/notes", headers) end
+   if mode == "service" then return wrk.format("GET", "/api/v1/services/" .. l.id, headers) end
+   if mode == "referrals" then return wrk.format("GET", "/api/v1/cases/" .. l.id .. "/referrals", headers) end
    return wrk.format("GET", "/api/v1/cases/" .. l.id, headers)
 end
 
