@@ -208,13 +208,16 @@ TEST_P(ServiceData, GeneratedReferralsAreConsistentWithRulesCasesAndCapacity) {
                                       "COUNT(*) DESC, r.service_id LIMIT 1");
   const TestUser sv{scalar("SELECT id FROM app_user WHERE username = 'sv0001'"), "sv0001", "", ""};
   const As as_sv{"", "", f_.token_for(sv)};
-  Answer page = f_.call(http::Method::get, "/api/v1/services/" + std::to_string(busiest), as_sv);
+  Answer page = f_.call(http::Method::get,
+                        "/api/v1/services/" + std::to_string(busiest) + "?waiting_page_size=200", as_sv);
   ASSERT_EQ(page.status, 200) << page.raw;
-  EXPECT_EQ(page.body["waiting_list"].size(), r.longest_waiting_list);
+  const auto& waiting = page.body["waiting"]["items"];
+  EXPECT_EQ(page.body["waiting"]["total"], r.longest_waiting_list);
+  EXPECT_EQ(waiting.size(), std::min<std::size_t>(r.longest_waiting_list, 200));
   EXPECT_LE(page.body["occupied"].get<int>(), page.body["capacity"].get<int>());
-  for (std::size_t n = 1; n < page.body["waiting_list"].size(); ++n) {
-    const auto& a = page.body["waiting_list"][n - 1];
-    const auto& b = page.body["waiting_list"][n];
+  for (std::size_t n = 1; n < waiting.size(); ++n) {
+    const auto& a = waiting[n - 1];
+    const auto& b = waiting[n];
     EXPECT_EQ(b["position"].get<int>(), static_cast<int>(n + 1));
     EXPECT_LE(a["priority"].get<int>(), b["priority"].get<int>());
   }

@@ -190,9 +190,9 @@ TEST_P(ServicesApi, AReferralWaitsAndIsPlacedWhenAPlaceIsFree) {
   ASSERT_EQ(p.status, 200);
   EXPECT_EQ(p.body["occupied"], 1);
   EXPECT_EQ(p.body["free"], 0);
-  ASSERT_EQ(p.body["waiting_list"].size(), 1u);
-  EXPECT_EQ(p.body["waiting_list"][0]["position"], 1);
-  EXPECT_EQ(p.body["waiting_list"][0]["person"]["name"], "Anna Bērziņa");
+  ASSERT_EQ(p.body["waiting"]["items"].size(), 1u);
+  EXPECT_EQ(p.body["waiting"]["items"][0]["position"], 1);
+  EXPECT_EQ(p.body["waiting"]["items"][0]["person"]["name"], "Anna Bērziņa");
   EXPECT_EQ(p.body["placed"][0]["person"]["name"], "Jānis Bērziņš");
 
   // Jānis leaves; Anna gets the place.
@@ -214,7 +214,7 @@ TEST_P(ServicesApi, AReferralWaitsAndIsPlacedWhenAPlaceIsFree) {
   ASSERT_EQ(second.status, 200) << second.body.dump();
   p = get(page, worker_);
   EXPECT_EQ(p.body["occupied"], 1);
-  EXPECT_TRUE(p.body["waiting_list"].empty());
+  EXPECT_TRUE(p.body["waiting"]["items"].empty());
 
   // The delivery log of a placement; none for one that ended.
   const Answer logged = post(
@@ -334,11 +334,11 @@ TEST_P(ServicesApi, ReferralsFollowTheCaseAccess) {
   const std::string page = "/api/v1/services/" + std::to_string(service["id"].get<std::int64_t>());
   const Answer hidden = get(page, adults_);
   ASSERT_EQ(hidden.status, 200);
-  ASSERT_EQ(hidden.body["waiting_list"].size(), 1u);
-  EXPECT_EQ(hidden.body["waiting_list"][0]["redacted"], true);
-  EXPECT_FALSE(hidden.body["waiting_list"][0].contains("person"));
-  EXPECT_EQ(hidden.body["waiting_list"][0]["position"], 1);
-  EXPECT_EQ(get(page, worker_).body["waiting_list"][0]["redacted"], false);
+  ASSERT_EQ(hidden.body["waiting"]["items"].size(), 1u);
+  EXPECT_EQ(hidden.body["waiting"]["items"][0]["redacted"], true);
+  EXPECT_FALSE(hidden.body["waiting"]["items"][0].contains("person"));
+  EXPECT_EQ(hidden.body["waiting"]["items"][0]["position"], 1);
+  EXPECT_EQ(get(page, worker_).body["waiting"]["items"][0]["redacted"], false);
   // "Who looked at this" follows the case too.
   const std::string looked =
       "/api/v1/audit/entities/referral/" + std::to_string(r["id"].get<std::int64_t>());
@@ -377,6 +377,76 @@ TEST_P(ServicesApi, OverdueDecisionsAreShown) {
   const json decided = grant(get(at(late, ""), worker_).body);
   EXPECT_EQ(decided["decision_overdue"], false);
   EXPECT_EQ(get("/api/v1/services", worker_).body["items"][0]["decisions_overdue"], 0);
+}
+
+TEST_P(ServicesApi, TheWaitingListIsPagedInItsOrder) {
+  const json service = make_service();
+  const std::string page = "/api/v1/services/" + std::to_string(service["id"].get<std::int64_t>());
+  const json k = open_case();
+  // Five waiting: priorities 3, 1, 3, 2, 3; the third has waited longest among the 3s.
+  std::vector<std::int64_t> ids;
+  for (int priority : {3, 1, 3, 2, 3}) {
+    const Answer made = refer(k["id"], anna_, service["id"]);
+    ASSERT_EQ(made.status, 201) << made.body.dump();
+    ids.push_back(grant(made.body, priority)["id"]);
+  }
+  ASSERT_TRUE(f_.db().write([&](storage::Connection& c) -> Result<void> {
+    ATB_TRY(c.execute("UPDATE referral SET waiting_since = ? WHERE id = ?",
+                      storage::params(in_days(-10), ids[2])));
+    return ok();
+  }));
+  const std::vector<std::int64_t> order = {ids[1], ids[3], ids[2], ids[0], ids[4]};
+
+  std::vector<std::int64_t> seen;
+  for (int n = 1; n <= 3; ++n) {
+    const Answer a = get(page + "?waiting_page=" + std::to_string(n) + "&waiting_page_size=2", worker_);
+    ASSERT_EQ(a.status, 200) << a.body.dump();
+    const json& w = a.body["waiting"];
+    EXPECT_EQ(w["total"], 5);
+    EXPECT_EQ(w["page"], n);
+    EXPECT_EQ(w["page_size"], 2);
+    ASSERT_EQ(w["items"].size(), n < 3 ? 2u : 1u);
+    for (const json& e : w["items"]) {
+      EXPECT_EQ(e["position"], static_cast<int>(seen.size()) + 1);
+      seen.push_back(e["referral_id"]);
+    }
+  }
+  EXPECT_EQ(seen, order);
+  // The position a referral shows agrees with the page.
+  EXPECT_EQ(get(at(json{{"id", ids[2]}}, ""), worker_).body["position"], 3);
+
+  // Past the end: an empty page with the total; the default page size is 50.
+  const Answer beyond = get(page + "?waiting_page=4&waiting_page_size=2", worker_);
+  ASSERT_EQ(beyond.status, 200);
+  EXPECT_TRUE(beyond.body["waiting"]["items"].empty());
+  EXPECT_EQ(beyond.body["waiting"]["total"], 5);
+  const Answer plain = get(page, worker_);
+  EXPECT_EQ(plain.body["waiting"]["page"], 1);
+  EXPECT_EQ(plain.body["waiting"]["page_size"], 50);
+  EXPECT_EQ(plain.body["waiting"]["items"].size(), 5u);
+
+  // The audit of a page names only the referrals on it.
+  ASSERT_EQ(get(page + "?waiting_page=2&waiting_page_size=2", worker_).status, 200);
+  const auto listed = [&](std::vector<std::int64_t> shown) {
+    std::string ids;
+    for (std::int64_t id : shown) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+    return count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'referral' AND action = 'list'"
+                 " AND entity_id = '" + ids + "'");
+  };
+  EXPECT_EQ(listed({order[2], order[3]}), 2);  // page 2, read twice
+  EXPECT_EQ(listed({order[4]}), 1);            // page 3
+  EXPECT_EQ(listed(order), 1);                 // the default page of 50
+  // Pages 1, 2, 3, the default and page 2 again; the empty page 4 names nobody.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'referral' AND action = 'list'"), 5);
+
+  // Bad paging is 422 naming the parameter.
+  for (const char* bad : {"?waiting_page_size=201", "?waiting_page_size=0", "?waiting_page=x"}) {
+    const Answer a = get(page + bad, worker_);
+    EXPECT_EQ(a.status, 422) << bad;
+    EXPECT_EQ(field(a), std::string(bad).find("size") != std::string::npos ? "waiting_page_size"
+                                                                            : "waiting_page")
+        << bad;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ServicesApi, ::testing::ValuesIn(all_engines()),

@@ -1,7 +1,7 @@
 // Rules of services and referrals without I/O: a catalogue entry's checks name the field,
 // eligibility by age on a date and by target group (422 naming the rule), the referral states,
 // the decision deadline a month from the request and when it is overdue, the capacity check and
-// its override, and the order of a waiting list.
+// its override. (The waiting list's order is SQL's, tested in services_api_test.)
 #include <gtest/gtest.h>
 
 #include "services/rules.h"
@@ -180,20 +180,6 @@ TEST(ServiceRules, StepDates) {
   EXPECT_EQ(early.error().fields[0].message.en, "The date cannot be before 2026-11-01.");
   EXPECT_FALSE(check_step_date("end_on", "2026-11-27", from, to));
   EXPECT_FALSE(check_step_date("end_on", "26.11.2026", from, to));
-}
-
-TEST(ServiceRules, WaitingListOrder) {
-  std::vector<WaitingEntry> list = {
-      {0, 10, 1, 1, 3, "2026-10-01", 1, true, "A"}, {0, 11, 1, 1, 1, "2026-11-20", 1, true, "B"},
-      {0, 9, 1, 1, 3, "2026-10-01", 1, true, "C"},  {0, 12, 1, 1, 2, "2026-09-01", 1, true, "D"},
-      {0, 13, 1, 1, 3, "2026-09-15", 1, true, "E"},
-  };
-  order_waiting(list);
-  std::vector<std::int64_t> ids;
-  for (const WaitingEntry& e : list) ids.push_back(e.referral_id);
-  EXPECT_EQ(ids, (std::vector<std::int64_t>{11, 12, 13, 9, 10}));
-  for (std::size_t n = 0; n < list.size(); ++n)
-    EXPECT_EQ(list[n].position, static_cast<int>(n) + 1);
 }
 
 }  // namespace

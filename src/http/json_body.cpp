@@ -182,9 +182,13 @@ Result<std::int64_t> version_member(const nlohmann::json& body) {
   return body["version"].get<std::int64_t>();
 }
 
-Result<Paging> paging(const Request& request) {
+Result<Paging> paging(const Request& request) { return paging(request, "page", "page_size", 20, 100); }
+
+Result<Paging> paging(const Request& request, const char* page_name, const char* size_name,
+                      int default_size, int max_size) {
   Paging p;
-  for (auto [name, target, max] : {std::tuple{"page", &p.page, 1000000}, std::tuple{"page_size", &p.page_size, 100}}) {
+  p.page_size = default_size;
+  for (auto [name, target, max] : {std::tuple{page_name, &p.page, 1000000}, std::tuple{size_name, &p.page_size, max_size}}) {
     if (auto v = request.query(name)) {
       auto id = path_id(*v);
       if (!id || *id > max) {

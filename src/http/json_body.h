@@ -57,5 +57,9 @@ struct Paging {
   int page_size = 20;
 };
 Result<Paging> paging(const Request& request);
+/// The same under other query names (a second list on one page, e.g. waiting_page and
+/// waiting_page_size), with its own default and largest page size; 422 naming the parameter.
+Result<Paging> paging(const Request& request, const char* page_name, const char* size_name,
+                      int default_size, int max_size);
 
 }  // namespace atb::http

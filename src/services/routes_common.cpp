@@ -29,12 +29,12 @@ Result<OpenedReferral> open_referral(storage::Connection& c, const access::Princ
   return OpenedReferral{std::move(*found), std::move(*kase)};
 }
 
-Result<std::vector<WaitingEntry>> waiting_list(storage::Connection& c, std::int64_t service_id,
-                                               const access::Principal* p) {
+Result<WaitingPage> waiting_list(storage::Connection& c, std::int64_t service_id,
+                                 const access::Principal* p, int page, int page_size) {
   const std::string visible = p ? access::case_visible_sql(*p, "c") : "1=0";
-  ATB_TRY_ASSIGN(list, service_entries(c, service_id, "waiting", visible));
-  order_waiting(list);
-  return list;
+  const std::int64_t offset = static_cast<std::int64_t>(page - 1) * page_size;
+  if (offset > INT32_MAX) return WaitingPage{};
+  return waiting_page(c, service_id, visible, static_cast<int>(offset), page_size);
 }
 
 Result<std::optional<int>> waiting_position(storage::Connection& c, const Referral& r) {

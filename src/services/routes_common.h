@@ -14,6 +14,7 @@
 #include "cases/model.h"
 #include "core/result.h"
 #include "services/model.h"
+#include "services/store.h"
 #include "storage/connection.h"
 
 namespace atb::services {
@@ -30,10 +31,10 @@ struct OpenedReferral {
 Result<OpenedReferral> open_referral(storage::Connection& c, const access::Principal& p,
                                      std::int64_t id, access::Access need);
 
-/// The waiting list of a service in its order (positions from 1); names only where the
-/// caller may read the case (all hidden when `p` is null).
-Result<std::vector<WaitingEntry>> waiting_list(storage::Connection& c, std::int64_t service_id,
-                                               const access::Principal* p);
+/// Page `page` (from 1, `page_size` entries) of the waiting list of a service in its order with
+/// the true positions; names only where the caller may read the case (all hidden when `p` is null).
+Result<WaitingPage> waiting_list(storage::Connection& c, std::int64_t service_id,
+                                 const access::Principal* p, int page, int page_size);
 
 /// The position of waiting referral `referral_id` on its service's list (nullopt when not waiting).
 Result<std::optional<int>> waiting_position(storage::Connection& c, const Referral& r);

@@ -1,6 +1,6 @@
 // The service catalogue: the list, a new service and changes (administrators and department
-// heads), and a service's page with capacity, occupancy, the waiting list in its order (each
-// person's position) and who is placed. Names on the lists only where the caller may read the
+// heads), and a service's page with capacity, occupancy, one page of the waiting list in its
+// order (each person's true position; waiting_page, waiting_page_size) and who is placed. Names on the lists only where the caller may read the
 // case (access::case_visible_sql); the names shown are audited as a list of referrals.
 #include <nlohmann/json.hpp>
 
@@ -155,29 +155,35 @@ Result<Response> update(const access::Context& ctx, Request& req, const access::
 Result<Response> page(const access::Context& ctx, Request& req, const access::Principal& p) {
   ATB_TRY(access::may_see_services(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
+  ATB_TRY_ASSIGN(paged, http::paging(req, "waiting_page", "waiting_page_size", 50, 200));
   struct Found {
     Service s;
     int taken = 0;
-    std::vector<WaitingEntry> waiting, placed;
+    WaitingPage waiting;
+    std::vector<WaitingEntry> placed;
   };
   ATB_TRY_ASSIGN(found, ctx.db->read([&](storage::Connection& c) -> Result<Found> {
     Found f;
     ATB_TRY_ASSIGN_TO(f.s, open_service(c, p, id));
     ATB_TRY_ASSIGN_TO(f.taken, occupied(c, id));
-    ATB_TRY_ASSIGN_TO(f.waiting, waiting_list(c, id, &p));
+    ATB_TRY_ASSIGN_TO(f.waiting, waiting_list(c, id, &p, paged.page, paged.page_size));
     ATB_TRY_ASSIGN_TO(f.placed, service_entries(c, id, "placed", access::case_visible_sql(p, "c")));
     return f;
   }));
   json out = to_json(found.s);
   out["occupied"] = found.taken;
   out["free"] = std::max(0, found.s.capacity - found.taken);
-  out["waiting_list"] = json::array();
+  json waiting_items = json::array();
   out["placed"] = json::array();
-  std::vector<std::int64_t> shown;
-  for (const WaitingEntry& e : found.waiting) {
-    out["waiting_list"].push_back(to_json(e, "waiting_since"));
+  std::vector<std::int64_t> shown;  // only the names on this page of the waiting list
+  for (const WaitingEntry& e : found.waiting.items) {
+    waiting_items.push_back(to_json(e, "waiting_since"));
     if (e.visible) shown.push_back(e.referral_id);
   }
+  out["waiting"] = {{"items", std::move(waiting_items)},
+                    {"total", found.waiting.total},
+                    {"page", paged.page},
+                    {"page_size", paged.page_size}};
   for (const WaitingEntry& e : found.placed) {
     out["placed"].push_back(to_json(e, "start_on"));
     if (e.visible) shown.push_back(e.referral_id);
@@ -210,8 +216,9 @@ void add_service_routes(http::Router& router, const access::Context& ctx) {
            R"(["name_lv","name_en","kind","capacity","capacity_unit","unit","price_cents","funding"])"),
        .success_status = 201});
   router.add(Method::get, "/api/v1/services/{id}", route(ctx, page),
-             {.summary = "A service with its capacity, occupancy, waiting list (each person's "
-                         "position) and placements.",
+             {.summary = "A service with its capacity, occupancy, one page of its waiting list "
+                         "(waiting_page, waiting_page_size: default 50, at most 200; each "
+                         "person's position) and placements.",
               .tag = "services",
               .authenticated = true});
   router.add(Method::patch, "/api/v1/services/{id}", route(ctx, update),

@@ -253,13 +253,4 @@ Result<Date> check_step_date(std::string_view field, std::string_view text, cons
   return *d;
 }
 
-void order_waiting(std::vector<WaitingEntry>& list) {
-  std::sort(list.begin(), list.end(), [](const WaitingEntry& a, const WaitingEntry& b) {
-    if (a.priority != b.priority) return a.priority < b.priority;
-    if (a.waiting_since != b.waiting_since) return a.waiting_since < b.waiting_since;
-    return a.referral_id < b.referral_id;
-  });
-  for (std::size_t n = 0; n < list.size(); ++n) list[n].position = static_cast<int>(n) + 1;
-}
-
 }  // namespace atb::services

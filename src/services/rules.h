@@ -2,7 +2,7 @@
 // consistency, eligibility by age on a date and target group (422 naming the rule), the states
 // of a referral (409 for a move the table does not allow), the decision deadline (one month from
 // the request) and when it is overdue, the capacity check (409 unless overridden with a reason)
-// and the order of a waiting list (priority, then waiting since, then id).
+// (the order of a waiting list is SQL's: store.h waiting_page).
 #pragma once
 
 #include <optional>
@@ -56,9 +56,5 @@ Result<void> check_capacity(int capacity, int occupied, int quantity,
 /// plus what the step allows): 422 naming `field`.
 Result<Date> check_step_date(std::string_view field, std::string_view text, const Date& earliest,
                              const Date& latest);
-
-/// Orders a waiting list (priority 1 first, then the longest waiting, then the lowest id) and
-/// numbers the positions from 1.
-void order_waiting(std::vector<WaitingEntry>& list);
 
 }  // namespace atb::services

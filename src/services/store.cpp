@@ -255,18 +255,30 @@ Result<std::map<std::int64_t, ServiceLoad>> service_loads(storage::Connection& c
   return out;
 }
 
-Result<std::vector<WaitingEntry>> service_entries(storage::Connection& c, std::int64_t service_id,
-                                                  const std::string& state,
-                                                  const std::string& visible_sql) {
+namespace {
+
+// The waiting list's order — the one place it is written: priority 1 first, then the longest
+// waiting, then the lowest id (the columns of the referral_service_state index after service
+// and state). waiting_ahead counts the referrals before one in this same order.
+constexpr const char* kWaitingOrder = " ORDER BY r.priority, r.waiting_since, r.id";
+
+// Referrals of a service in `state` with the person's name where `visible_sql` allows; `tail`
+// (ORDER BY / LIMIT) and its parameters follow the service and state.
+Result<std::vector<WaitingEntry>> entries(storage::Connection& c, std::int64_t service_id,
+                                          const std::string& state, const std::string& visible_sql,
+                                          const std::string& tail, storage::Params tail_params) {
   const char* since = state == "placed" ? "r.start_on" : "r.waiting_since";
+  storage::Params all = params(service_id, state);
+  for (auto& v : tail_params) all.push_back(std::move(v));
   ATB_TRY_ASSIGN(
       rows,
       c.query(std::string("SELECT r.id, r.case_id, r.person_id, COALESCE(r.priority, 3), ") +
                   since + ", r.quantity, CASE WHEN " + visible_sql +
                   " THEN pe.given_names || ' ' || pe.surname ELSE NULL END"
                   " FROM referral r JOIN case_file c ON c.id = r.case_id"
-                  " JOIN person pe ON pe.id = r.person_id WHERE r.service_id = ? AND r.state = ?",
-              params(service_id, state)));
+                  " JOIN person pe ON pe.id = r.person_id WHERE r.service_id = ? AND r.state = ?" +
+                  tail,
+              all));
   std::vector<WaitingEntry> out;
   for (const storage::Row& r : rows) {
     WaitingEntry e;
@@ -281,6 +293,29 @@ Result<std::vector<WaitingEntry>> service_entries(storage::Connection& c, std::i
     out.push_back(std::move(e));
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<WaitingEntry>> service_entries(storage::Connection& c, std::int64_t service_id,
+                                                  const std::string& state,
+                                                  const std::string& visible_sql) {
+  return entries(c, service_id, state, visible_sql, "", {});
+}
+
+Result<WaitingPage> waiting_page(storage::Connection& c, std::int64_t service_id,
+                                 const std::string& visible_sql, int offset, int limit) {
+  WaitingPage page;
+  ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM referral WHERE service_id = ? AND state = 'waiting'",
+                                params(service_id)));
+  page.total = static_cast<int>(count[0].integer(0));
+  if (offset >= page.total) return page;
+  ATB_TRY_ASSIGN_TO(page.items, entries(c, service_id, "waiting", visible_sql,
+                                        std::string(kWaitingOrder) + " LIMIT ? OFFSET ?",
+                                        params(limit, offset)));
+  for (std::size_t n = 0; n < page.items.size(); ++n)
+    page.items[n].position = offset + static_cast<int>(n) + 1;
+  return page;
 }
 
 Result<std::optional<Date>> birth_date(storage::Connection& c, std::int64_t person_id) {
@@ -383,6 +418,8 @@ Result<std::int64_t> insert_delivery(storage::Connection& c, const Delivery& d) 
 
 Result<int> waiting_ahead(storage::Connection& c, std::int64_t service_id, int priority,
                           const std::string& waiting_since, std::int64_t id) {
+  // Before it in kWaitingOrder: a lower priority, or the same and an earlier date, or both the
+  // same and a lower id.
   ATB_TRY_ASSIGN(rows, c.query("SELECT COUNT(*) FROM referral WHERE service_id = ? AND state = 'waiting'"
                                " AND (priority < ? OR (priority = ? AND (waiting_since < ?"
                                " OR (waiting_since = ? AND id < ?))))",

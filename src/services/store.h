@@ -53,9 +53,20 @@ Result<std::vector<WaitingEntry>> service_entries(storage::Connection& c, std::i
                                                   const std::string& state,
                                                   const std::string& visible_sql);
 
+/// One page of a service's waiting list and the list's length.
+struct WaitingPage {
+  std::vector<WaitingEntry> items;  ///< in the list's order, positions offset + 1, offset + 2, …
+  int total = 0;                    ///< how many wait in all
+};
+/// The waiting referrals of a service from `offset`, at most `limit`, chosen and ordered in SQL
+/// (priority, waiting since, id — the referral_service_state index) with their true positions;
+/// `visible_sql` as for service_entries.
+Result<WaitingPage> waiting_page(storage::Connection& c, std::int64_t service_id,
+                                 const std::string& visible_sql, int offset, int limit);
+
 /// How many waiting referrals of a service come before one with this priority, waiting-since
-/// date and id, in the waiting list's order (priority, waiting since, id; rules.h
-/// order_waiting): her position is that plus one. Counts in the service-state index.
+/// date and id, in the waiting list's order (priority, waiting since, id; the
+/// ORDER BY of waiting_page): her position is that plus one. Counts in the service-state index.
 Result<int> waiting_ahead(storage::Connection& c, std::int64_t service_id, int priority,
                           const std::string& waiting_since, std::int64_t id);
 

@@ -57,12 +57,16 @@ export interface ServiceEntry {
   person?: { id: number; name: string }
 }
 
-export interface ServicePage extends Service {
+/** A service's page: capacity, occupancy, one page of the waiting list (true positions) and who is placed. */
+export interface ServicePage extends Omit<Service, 'waiting'> {
   occupied: number
   free: number
-  waiting_list: ServiceEntry[]
+  waiting: { items: ServiceEntry[]; total: number; page: number; page_size: number }
   placed: ServiceEntry[]
 }
+
+/** Entries per page of a service's waiting list (the server allows 1–200). */
+export const WAITING_PAGE_SIZE = 50
 
 export interface UserRef {
   id: number
@@ -132,7 +136,11 @@ export interface ServiceBody {
 export const servicesApi = {
   list: (all: boolean, signal?: AbortSignal) =>
     apiGet<{ items: Service[]; total: number }>(`/api/v1/services${queryString({ all: all ? 1 : undefined })}`, signal),
-  page: (id: number, signal?: AbortSignal) => apiGet<ServicePage>(`/api/v1/services/${id}`, signal),
+  page: (id: number, waitingPage = 1, signal?: AbortSignal) =>
+    apiGet<ServicePage>(
+      `/api/v1/services/${id}${queryString({ waiting_page: waitingPage > 1 ? waitingPage : undefined, waiting_page_size: WAITING_PAGE_SIZE })}`,
+      signal,
+    ),
   create: (body: ServiceBody) => apiPost<Service>('/api/v1/services', body),
   update: (id: number, body: ServiceBody) => apiPatch<Service>(`/api/v1/services/${id}`, body),
 
