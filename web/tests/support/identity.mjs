@@ -93,7 +93,7 @@ function savedEnrolment(username) {
  * recovery codes, which the calling file keeps for its later logins. When an earlier test file
  * of this server run already enrolled her (e.g. casewalk.test.mjs walks a case as `anna` and
  * `ilze` before their own files run), signs in with the saved secret instead and hands this file
- * the recovery codes the enrolling file set aside (all but the `keepCodes` it keeps for itself).
+ * `keepCodes` of the recovery codes set aside, leaving the rest for the files after it.
  */
 export async function enrolUser(username, password = DEMO_PASSWORD, { keepCodes = 5 } = {}) {
   const client = new ApiClient()
@@ -101,8 +101,9 @@ export async function enrolUser(username, password = DEMO_PASSWORD, { keepCodes 
   const saved = stage === 'totp' ? savedEnrolment(username) : null
   if (saved) {
     const { session, step } = await client.secondStep({ secret: saved.secret, lastStep: saved.step })
-    writeFileSync(enrolmentFile(username), JSON.stringify({ ...saved, step, recoveryCodes: [] }))
-    return { client, secret: saved.secret, recoveryCodes: saved.recoveryCodes, step, user: session.user }
+    const mine = saved.recoveryCodes.slice(0, keepCodes)
+    writeFileSync(enrolmentFile(username), JSON.stringify({ ...saved, step, recoveryCodes: saved.recoveryCodes.slice(keepCodes) }))
+    return { client, secret: saved.secret, recoveryCodes: mine, step, user: session.user }
   }
   assert.equal(stage, 'enroll', `${username} should not have an authenticator yet (fresh server?)`)
   const enrolled = await client.enrol()
