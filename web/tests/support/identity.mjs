@@ -93,22 +93,25 @@ function savedEnrolment(username) {
  * recovery codes, which the calling file keeps for its later logins. When an earlier test file
  * of this server run already enrolled her (e.g. casewalk.test.mjs walks a case as `anna` and
  * `ilze` before their own files run), signs in with the saved secret instead and hands this file
- * `keepCodes` of the recovery codes set aside, leaving the rest for the files after it.
+ * the recovery codes set aside — all of them, or only `keepCodes` when given (0 for a file that
+ * needs none), leaving the rest for the files after it. A first enrolment keeps `keepCodes`
+ * (default 5) for this file and sets the rest aside.
  */
-export async function enrolUser(username, password = DEMO_PASSWORD, { keepCodes = 5 } = {}) {
+export async function enrolUser(username, password = DEMO_PASSWORD, { keepCodes } = {}) {
   const client = new ApiClient()
   const stage = await client.login(username, password)
   const saved = stage === 'totp' ? savedEnrolment(username) : null
   if (saved) {
     const { session, step } = await client.secondStep({ secret: saved.secret, lastStep: saved.step })
-    const mine = saved.recoveryCodes.slice(0, keepCodes)
-    writeFileSync(enrolmentFile(username), JSON.stringify({ ...saved, step, recoveryCodes: saved.recoveryCodes.slice(keepCodes) }))
+    const take = keepCodes ?? saved.recoveryCodes.length
+    const mine = saved.recoveryCodes.slice(0, take)
+    writeFileSync(enrolmentFile(username), JSON.stringify({ ...saved, step, recoveryCodes: saved.recoveryCodes.slice(take) }))
     return { client, secret: saved.secret, recoveryCodes: mine, step, user: session.user }
   }
   assert.equal(stage, 'enroll', `${username} should not have an authenticator yet (fresh server?)`)
   const enrolled = await client.enrol()
   // This file uses its codes from the front (`keepCodes` of them); the rest go to a later file.
-  const later = enrolled.recoveryCodes.slice(keepCodes)
+  const later = enrolled.recoveryCodes.slice(keepCodes ?? 5)
   writeFileSync(enrolmentFile(username), JSON.stringify({ secret: enrolled.secret, step: enrolled.step, recoveryCodes: later }))
   return { client, ...enrolled }
 }
