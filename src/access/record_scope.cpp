@@ -168,17 +168,19 @@ Access partner_access(const Principal& p, const CaseScope& s) {
 
 std::string case_visible_sql(const Principal& p, std::string_view c) {
   if (p.has(Role::director)) return fmt::format("({}.municipality_id = {})", c, p.municipality_id);
+  // The terms are tried in order, so the ones that read only the case's own columns come before
+  // the one that looks up case_worker.
   std::vector<std::string> terms;
-  if (p.has(Role::social_worker)) {
-    terms.push_back(fmt::format("{}.lead_worker_id = {}", c, p.user_id));
-    terms.push_back(fmt::format("EXISTS (SELECT 1 FROM case_worker cw WHERE cw.case_id = {}.id AND cw.user_id = {})", c,
-                                p.user_id));
-  }
+  if (p.has(Role::social_worker)) terms.push_back(fmt::format("{}.lead_worker_id = {}", c, p.user_id));
   if ((p.has(Role::social_worker) || p.has(Role::supervisor)) && !p.team_ids.empty()) {
     terms.push_back(fmt::format("{}.team_id IN ({})", c, fmt::join(p.team_ids, ",")));
   }
   if (p.has(Role::department_head) && !p.department_ids.empty()) {
     terms.push_back(fmt::format("{}.department_id IN ({})", c, fmt::join(p.department_ids, ",")));
+  }
+  if (p.has(Role::social_worker)) {
+    terms.push_back(fmt::format("EXISTS (SELECT 1 FROM case_worker cw WHERE cw.case_id = {}.id AND cw.user_id = {})", c,
+                                p.user_id));
   }
   if (terms.empty()) return "(1=0)";
   return fmt::format("({}.municipality_id = {} AND ({}))", c, p.municipality_id, fmt::join(terms, " OR "));

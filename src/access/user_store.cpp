@@ -141,22 +141,34 @@ Result<void> update_user(storage::Connection& c, std::int64_t id, const UserPatc
 }
 
 Result<std::optional<Principal>> load_principal(storage::Connection& c, std::int64_t user_id) {
-  ATB_TRY_ASSIGN(found, find_user(c, user_id));
-  if (!found || found->disabled) return std::optional<Principal>{};
+  ATB_TRY_ASSIGN(users, c.query(std::string("SELECT ") + kUserColumns + " FROM app_user WHERE id = ?",
+                                params(user_id)));
+  if (users.empty()) return std::optional<Principal>{};
+  const User found = user_from(users[0]);
+  if (found.disabled) return std::optional<Principal>{};
   Principal p;
-  p.user_id = found->id;
-  p.username = found->username;
-  p.full_name = found->full_name;
-  p.municipality_id = found->municipality_id;
-  p.roles = found->roles;
-  p.team_ids = found->team_ids;
-  // A partner user acts for her institution: the policy reads the cases referred to it.
-  if (p.has(Role::partner)) p.partner_id = found->partner_id;
-  ATB_TRY_ASSIGN(deps, c.query("SELECT DISTINCT t.department_id FROM user_team ut"
+  p.user_id = found.id;
+  p.username = found.username;
+  p.full_name = found.full_name;
+  p.municipality_id = found.municipality_id;
+  // Roles (kind 0), teams (1) and the teams' departments (2) in one round trip: every request
+  // loads its principal.
+  ATB_TRY_ASSIGN(rows, c.query("SELECT 0, role, CAST(NULL AS BIGINT) FROM user_role WHERE user_id = ?"
+                               " UNION ALL SELECT 1, CAST(NULL AS TEXT), team_id FROM user_team WHERE user_id = ?"
+                               " UNION ALL SELECT DISTINCT 2, CAST(NULL AS TEXT), t.department_id FROM user_team ut"
                                " JOIN team t ON t.id = ut.team_id WHERE ut.user_id = ?"
-                               " ORDER BY t.department_id",
-                               params(user_id)));
-  for (const Row& r : deps) p.department_ids.push_back(r.integer(0));
+                               " ORDER BY 1, 2, 3",
+                               params(user_id, user_id, user_id)));
+  for (const Row& r : rows) {
+    const std::int64_t kind = r.integer(0);
+    if (kind == 0) {
+      if (auto role = parse_role(r.text(1))) p.roles.push_back(*role);
+    } else {
+      (kind == 1 ? p.team_ids : p.department_ids).push_back(r.integer(2));
+    }
+  }
+  // A partner user acts for her institution: the policy reads the cases referred to it.
+  if (p.has(Role::partner)) p.partner_id = found.partner_id;
   return std::optional<Principal>(std::move(p));
 }
 

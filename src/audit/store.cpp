@@ -92,9 +92,9 @@ Verdict bad(std::int64_t checked, std::int64_t seq, const char* problem) {
 
 Result<void> append(storage::Connection& c, std::vector<Entry>& entries) {
   if (entries.empty()) return ok();
-  // The no-op update takes the head row's lock (PostgreSQL) before it is read.
-  ATB_TRY(c.execute("UPDATE audit_head SET last_seq = last_seq WHERE id = 1"));
-  ATB_TRY_ASSIGN(head, c.query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1"));
+  // The no-op update takes the head row's lock (PostgreSQL) and reads it in the same statement.
+  ATB_TRY_ASSIGN(head, c.query("UPDATE audit_head SET last_seq = last_seq WHERE id = 1"
+                               " RETURNING last_seq, last_hash"));
   std::int64_t seq = head[0].integer(0);
   std::string prev = head[0].text(1);
   for (Entry& e : entries) {

@@ -258,7 +258,7 @@ Result<std::map<std::int64_t, ServiceLoad>> service_loads(storage::Connection& c
 namespace {
 
 // The waiting list's order — the one place it is written: priority 1 first, then the longest
-// waiting, then the lowest id (the columns of the referral_service_state index after service
+// waiting, then the lowest id (the columns of the referral_service_queue index after service
 // and state). waiting_ahead counts the referrals before one in this same order.
 constexpr const char* kWaitingOrder = " ORDER BY r.priority, r.waiting_since, r.id";
 

@@ -59,7 +59,7 @@ struct WaitingPage {
   int total = 0;                    ///< how many wait in all
 };
 /// The waiting referrals of a service from `offset`, at most `limit`, chosen and ordered in SQL
-/// (priority, waiting since, id — the referral_service_state index) with their true positions;
+/// (priority, waiting since, id — the referral_service_queue index) with their true positions;
 /// `visible_sql` as for service_entries.
 Result<WaitingPage> waiting_page(storage::Connection& c, std::int64_t service_id,
                                  const std::string& visible_sql, int offset, int limit);
