@@ -115,6 +115,16 @@ TEST_P(PartnersApi, SchoolConcernBecomesAnIntakeOfTheFamiliesTeam) {
   EXPECT_NE(intake["concern"].get<std::string>().find("Roberts Kalniņš"), std::string::npos);
   EXPECT_NE(intake["concern"].get<std::string>().find("020315-23453"), std::string::npos);
   EXPECT_EQ(intake["team_id"], families_);
+  // The team's supervisor is told, without the child's name; a worker of another team is not.
+  const Answer told = get("/api/v1/notifications?unread=1", supervisor_);
+  ASSERT_EQ(told.status, 200);
+  ASSERT_EQ(told.body["total"], 1) << told.body.dump();
+  EXPECT_EQ(told.body["items"][0]["kind"], "partner_concern");
+  EXPECT_EQ(told.body["items"][0]["entity_id"], intake["id"]);
+  const std::string message = told.body["items"][0].dump();
+  EXPECT_NE(message.find(reference), std::string::npos) << message;
+  EXPECT_EQ(message.find("Roberts"), std::string::npos) << message;
+  EXPECT_EQ(get("/api/v1/notifications", adults_).body["total"], 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity_type = 'intake' AND user_id = " +
                   std::to_string(pedagogue_user_.id)),
             1);

@@ -140,7 +140,7 @@ struct Assessment {
 /// An in-app notification for one user.
 struct Notification {
   std::int64_t id = 0;
-  std::string kind;  ///< acute_intake | closure_requested | closure_decided
+  std::string kind;  ///< acute_intake | case_assigned | closure_requested | closure_decided | plan_* | partner_concern
   std::string entity_type;
   std::int64_t entity_id = 0;
   Text message;

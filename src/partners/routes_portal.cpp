@@ -78,6 +78,20 @@ Result<cases::Intake> concern_intake(storage::Connection& c, const cases::CaseCo
   return i;
 }
 
+// Tells the receiving team's supervisors and duty worker that an institution reported a concern
+// (the child is not named in the notification; the intake is).
+Result<void> tell_team(storage::Connection& c, const cases::Intake& intake, const Partner& from) {
+  ATB_TRY_ASSIGN(told, cases::acute_recipients(c, intake.team_id));
+  return cases::notify(c, told,
+                       {0, "partner_concern", "intake", intake.id,
+                        {"Iestādes ziņojums par bērnu (" + from.name + "): pieteikums " + intake.reference +
+                             ", pirmais kontakts līdz " + intake.first_contact_due_on + ".",
+                         "Concern report from " + from.name + ": intake " + intake.reference + ", first contact by " +
+                             intake.first_contact_due_on + "."},
+                        intake.created_at,
+                        std::nullopt});
+}
+
 Result<Response> file_concern(const cases::CaseContext& cc, Request& req, const access::Principal& p) {
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"child_name", "child_birth_date", "child_personal_code", "school",
                                                     "concern", "categories"}));
@@ -87,6 +101,7 @@ Result<Response> file_concern(const cases::CaseContext& cc, Request& req, const 
     ATB_TRY_ASSIGN(draft, concern_from(body, from.name, riga_date_at(now)));
     ATB_TRY_ASSIGN(intake, concern_intake(c, cc, p, from, draft, now));
     ATB_TRY_ASSIGN(intake_id, cases::register_intake(c, intake, p.user_id));
+    ATB_TRY(tell_team(c, intake, from));
     Concern k;
     k.partner_id = from.id;
     k.intake_id = intake_id;
