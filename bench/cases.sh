@@ -78,67 +78,10 @@ pick_binary
 CMD="bash bench/cases.sh --binary $BINARY --engine $ENGINE --duration $DURATION --connections $CONNECTIONS --threads $THREADS --pause-ms $PAUSE_MS"
 if [ -n "$DATABASE" ]; then CMD+=" --database …"; else CMD+=" --persons $PERSONS --cases $CASES"; fi
 
-T=""
-PGDIR=""
-SERVER_PID=""
-SERVER_URL=""
+bench_traps
 
-# shellcheck disable=SC2317  # runs from the EXIT trap
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    stop_pid "$WRK_PID"
-    stop_pid "$SERVER_PID"
-    [ -n "$PGDIR" ] && { bash scripts/pg.sh stop "$PGDIR" >/dev/null 2>&1; rm -rf "$PGDIR"; }
-    if [ -n "$T" ] && [ -d "$T" ]; then
-        if [ "$rc" -ne 0 ]; then
-            for f in "$T/setup.log" "$T/server.log"; do
-                [ -s "$f" ] && { log "--- last lines of ${f#"$T"/} ---"; tail -n 20 "$f" >&2; }
-            done
-        fi
-        rm -rf "$T"
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
-
-# sql DB QUERY — one query with the engine's command-line client, rows as `a|b|c`.
-sql() {
-    if [[ $1 == sqlite:* ]]; then sqlite3 -batch "${1#sqlite:}" "$2"; else psql "$1" -AtqF '|' -c "$2"; fi
-}
-
-start_server() {
-    local port
-    port=$(free_port)
-    log "starting $BINARY serve --threads $SERVER_THREADS on 127.0.0.1:$port (log: server.log)"
-    "$BINARY" serve --address 127.0.0.1 --port "$port" --database "$DB" --threads "$SERVER_THREADS" --web /nonexistent \
-        </dev/null >>"$T/server.log" 2>&1 &
-    SERVER_PID=$!
-    SERVER_URL="http://127.0.0.1:$port"
-    wait_for_200 "$SERVER_URL/healthz" "$SERVER_PID" "server"
-}
-
-declare -A P90
-# run_wrk NAME MODE [PAUSE_MS] — optional warm-up, then a measured run of wrk_cases.lua.
-run_wrk() {
-    local name=$1 mode=$2 pause=${3:-0} out=$T/wrk-$1.txt
-    if [ "$WARMUP" -gt 0 ]; then
-        bounded $((WARMUP + 60)) "$T/warmup-$name.txt" wrk "-t$THREADS" "-c$CONNECTIONS" "-d${WARMUP}s" --timeout 30s \
-            -s bench/wrk_cases.lua "$SERVER_URL" -- "$T/lines.txt" "$mode" "$pause" \
-            || { cat "$T/warmup-$name.txt" >&2; die "wrk warm-up for $name failed"; }
-    fi
-    log "measuring $name: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency -s bench/wrk_cases.lua ($mode, pause $pause ms)"
-    bounded $((DURATION + 60)) "$out" wrk "-t$THREADS" "-c$CONNECTIONS" "-d${DURATION}s" --timeout 30s --latency \
-        -s bench/wrk_cases.lua "$SERVER_URL" -- "$T/lines.txt" "$mode" "$pause" \
-        || { cat "$out" >&2; die "wrk failed for $name"; }
-    wrk_collect "$name" "$out"
-    P90[$name]=$(wrk_result p90_ms "$out")
-}
+# wrk_cases NAME MODE [PAUSE_MS] — a run of wrk_cases.lua over the (worker, case) lines.
+wrk_cases() { run_wrk "$1" bench/wrk_cases.lua "$CONNECTIONS" "$THREADS" "$T/lines.txt" "$2" "${3:-0}"; }
 
 # ---------------------------------------------------------------- main
 ensure_tools wrk curl timeout:coreutils
@@ -154,8 +97,7 @@ if [ -n "$DATABASE" ]; then
 else
     export ATBALSTS_KEY_FILE="$T/key"
     if [ "$ENGINE" = postgresql ]; then
-        PGDIR=$(mktemp -d /tmp/atbalsts-pg.XXXXXX)   # not under $T: the postgres user must reach it
-        PG_URL=$(bash scripts/pg.sh start "$PGDIR")
+        start_pg
         psql "$PG_URL" -qc "CREATE DATABASE cases" >/dev/null
         DB="${PG_URL%/*}/cases"
     else
@@ -203,12 +145,12 @@ MINE_TOTAL=$(curl -s -H "Authorization: Bearer $TOKEN" "$SERVER_URL/api/v1/cases
 NOTES_TOTAL=$(curl -s -H "Authorization: Bearer $TOKEN" "$SERVER_URL/api/v1/cases/$ID/notes" | grep -o '"total":[0-9]*' | cut -d: -f2)
 log "a worker's list: $MINE_TOTAL cases; a case's notes: $NOTES_TOTAL"
 
-run_wrk case case
-run_wrk notes notes
-run_wrk mine mine
-run_wrk case_paced case "$PAUSE_MS"
-run_wrk notes_paced notes "$PAUSE_MS"
-run_wrk mine_paced mine "$PAUSE_MS"
+wrk_cases case case
+wrk_cases notes notes
+wrk_cases mine mine
+wrk_cases case_paced case "$PAUSE_MS"
+wrk_cases notes_paced notes "$PAUSE_MS"
+wrk_cases mine_paced mine "$PAUSE_MS"
 stop_pid "$SERVER_PID"
 SERVER_PID=""
 

@@ -13,6 +13,10 @@
 #   describe_binary BINARY          "PATH (atbalsts X.Y.Z, CMAKE_BUILD_TYPE=...)"
 #   ratio A B, fmt X DECIMALS       arithmetic for the reports
 #   record_section NAME FILE [MD]   replace (or append) one section of BENCHMARKS.md
+#   bench_traps, bench_cleanup      stop the server, wrk and PostgreSQL; remove $T (logs on failure)
+#   sql DB QUERY, start_pg          the engine's command-line client; a throwaway PostgreSQL
+#   start_server, run_wrk           the server on DB; a warm-up and a measured wrk run
+#   now, elapsed START              wall-clock seconds
 #
 # Everything it starts runs against 127.0.0.1 and with a time limit.
 # shellcheck shell=bash
@@ -202,4 +206,83 @@ pick_binary() {
         fi
     fi
     [ -x "$BINARY" ] || die "server binary '$BINARY' not found or not executable (build it, or pass --binary)"
+}
+
+# ---------------------------------------------------------------- a run against a server
+# The scripts that start a server share its life: a temp dir T (setup.log, server.log, …), the
+# server (SERVER_PID, SERVER_URL), a throwaway PostgreSQL (PGDIR, PG_URL) and wrk (WRK_PID).
+T=""
+PGDIR=""
+PG_URL=""
+SERVER_PID=""
+SERVER_URL=""
+declare -A P90   # filled by run_wrk, keyed by run name
+
+# shellcheck disable=SC2317  # runs from the EXIT trap
+bench_cleanup() {   # stops what the run started; on failure shows the end of its logs
+    local rc=$? f
+    trap - EXIT INT TERM
+    stop_pid "$WRK_PID"
+    stop_pid "$SERVER_PID"
+    [ -n "$PGDIR" ] && { bash scripts/pg.sh stop "$PGDIR" >/dev/null 2>&1; rm -rf "$PGDIR"; }
+    if [ -n "$T" ] && [ -d "$T" ]; then
+        if [ "$rc" -ne 0 ]; then
+            for f in "$T"/*.log; do
+                [ -s "$f" ] && { log "--- last lines of ${f#"$T"/} ---"; tail -n 20 "$f" >&2; }
+            done
+        fi
+        rm -rf "$T"
+    fi
+    exit "$rc"
+}
+bench_traps() {   # bench_cleanup on exit, Ctrl-C and TERM
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }   # elapsed START — seconds since
+
+# sql DB QUERY — one query with the engine's command-line client, rows as `a|b|c`.
+sql() {
+    if [[ $1 == sqlite:* ]]; then sqlite3 -batch "${1#sqlite:}" "$2"; else psql "$1" -AtqF '|' -c "$2"; fi
+}
+
+# start_pg — a throwaway PostgreSQL server (scripts/pg.sh) in a temp dir; sets PG_URL, PG_VERSION.
+start_pg() {
+    PGDIR=$(mktemp -d /tmp/atbalsts-pg.XXXXXX)   # not under $T: the postgres user must reach it
+    PG_URL=$(bash scripts/pg.sh start "$PGDIR")
+    PG_VERSION="PostgreSQL $(psql "$PG_URL" -Atc 'SHOW server_version')"
+    log "$PG_VERSION on ${PG_URL#*@} (scripts/pg.sh: fsync off)"
+}
+
+# start_server — BINARY serves DB with SERVER_THREADS threads on a free loopback port (log in
+# $T/server.log); sets SERVER_PID and SERVER_URL once it answers /healthz.
+start_server() {
+    local port
+    port=$(free_port)
+    log "starting $BINARY serve --threads $SERVER_THREADS on 127.0.0.1:$port (log: server.log)"
+    "$BINARY" serve --address 127.0.0.1 --port "$port" --database "$DB" --threads "$SERVER_THREADS" --web /nonexistent \
+        </dev/null >>"$T/server.log" 2>&1 &
+    SERVER_PID=$!
+    SERVER_URL="http://127.0.0.1:$port"
+    wait_for_200 "$SERVER_URL/healthz" "$SERVER_PID" "server"
+}
+
+# run_wrk NAME LUA CONNECTIONS THREADS [LUA ARGS...] — a warm-up of WARMUP seconds (the script
+# gets one more argument, `warmup`), then a measured run of DURATION seconds; fills
+# RPS/P50/P90/P99/BAD[NAME].
+run_wrk() {
+    local name=$1 lua=$2 c=$3 t=$4 out=$T/wrk-$1.txt
+    shift 4
+    if [ "$WARMUP" -gt 0 ]; then
+        bounded $((WARMUP + 60)) "$T/warmup-$name.txt" wrk "-t$t" "-c$c" "-d${WARMUP}s" --timeout 30s -s "$lua" "$SERVER_URL" -- "$@" warmup \
+            || { cat "$T/warmup-$name.txt" >&2; die "wrk warm-up for $name failed"; }
+    fi
+    log "measuring $name: wrk -t$t -c$c -d${DURATION}s --timeout 30s --latency -s $lua $*"
+    bounded $((DURATION + 60)) "$out" wrk "-t$t" "-c$c" "-d${DURATION}s" --timeout 30s --latency -s "$lua" "$SERVER_URL" -- "$@" \
+        || { cat "$out" >&2; die "wrk failed for $name"; }
+    wrk_collect "$name" "$out"
+    P90[$name]=$(wrk_result p90_ms "$out")
 }

@@ -90,42 +90,7 @@ CMD="bash bench/registry.sh --binary $BINARY --engine $ENGINE --persons $PERSONS
 [ -n "$DATABASE" ] && CMD+=" --database …"
 [ "$SKIP_IMPORT" -eq 1 ] && CMD+=" --skip-import" || CMD+=" --import-rows $IMPORT_ROWS"
 
-T=""
-PGDIR=""
-SERVER_PID=""
-SERVER_URL=""
-
-# shellcheck disable=SC2317  # runs from the EXIT trap
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    stop_pid "$WRK_PID"
-    stop_pid "$SERVER_PID"
-    [ -n "$PGDIR" ] && { bash scripts/pg.sh stop "$PGDIR" >/dev/null 2>&1; rm -rf "$PGDIR"; }
-    if [ -n "$T" ] && [ -d "$T" ]; then
-        if [ "$rc" -ne 0 ]; then
-            for f in "$T/setup.log" "$T/server.log" "$T/import.log"; do
-                [ -s "$f" ] && { log "--- last lines of ${f#"$T"/} ---"; tail -n 20 "$f" >&2; }
-            done
-        fi
-        rm -rf "$T"
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
-
-# start_pg — a throwaway PostgreSQL server (scripts/pg.sh) in a temp dir; sets PG_URL.
-start_pg() {
-    PGDIR=$(mktemp -d /tmp/atbalsts-pg.XXXXXX)   # not under $T: the postgres user must reach it
-    PG_URL=$(bash scripts/pg.sh start "$PGDIR")
-    PG_VERSION="PostgreSQL $(psql "$PG_URL" -Atc 'SHOW server_version')"
-    log "$PG_VERSION on ${PG_URL#*@} (scripts/pg.sh: fsync off)"
-}
+bench_traps
 
 # fresh_database NAME — a new empty database of the engine: prints its URL.
 fresh_database() {
@@ -133,38 +98,6 @@ fresh_database() {
     psql "$PG_URL" -qc "CREATE DATABASE $1" >/dev/null
     echo "${PG_URL%/*}/$1"
 }
-
-# sql DB QUERY — one query with the engine's command-line client, rows as `a|b|c`.
-sql() {
-    if [[ $1 == sqlite:* ]]; then sqlite3 -batch "${1#sqlite:}" "$2"; else psql "$1" -AtqF '|' -c "$2"; fi
-}
-
-start_server() {
-    local port
-    port=$(free_port)
-    log "starting $BINARY serve --threads $SERVER_THREADS on 127.0.0.1:$port (log: server.log)"
-    "$BINARY" serve --address 127.0.0.1 --port "$port" --database "$DB" --threads "$SERVER_THREADS" --web /nonexistent \
-        </dev/null >>"$T/server.log" 2>&1 &
-    SERVER_PID=$!
-    SERVER_URL="http://127.0.0.1:$port"
-    wait_for_200 "$SERVER_URL/healthz" "$SERVER_PID" "server"
-}
-
-# run_wrk NAME LUA CONNECTIONS THREADS [LUA ARGS...] — optional warm-up, then a measured run.
-run_wrk() {
-    local name=$1 lua=$2 c=$3 t=$4 out=$T/wrk-$1.txt
-    shift 4
-    if [ "$WARMUP" -gt 0 ]; then
-        bounded $((WARMUP + 60)) "$T/warmup-$name.txt" wrk "-t$t" "-c$c" "-d${WARMUP}s" --timeout 30s -s "$lua" "$SERVER_URL" -- "$@" warmup \
-            || { cat "$T/warmup-$name.txt" >&2; die "wrk warm-up for $name failed"; }
-    fi
-    log "measuring $name: wrk -t$t -c$c -d${DURATION}s --timeout 30s --latency -s $lua"
-    bounded $((DURATION + 60)) "$out" wrk "-t$t" "-c$c" "-d${DURATION}s" --timeout 30s --latency -s "$lua" "$SERVER_URL" -- "$@" \
-        || { cat "$out" >&2; die "wrk failed for $name"; }
-    wrk_collect "$name" "$out"
-    P90[$name]=$(wrk_result p90_ms "$out")
-}
-declare -A P90
 
 # Folds Latvian letters as a worker typing without diacritics does; URL-encodes spaces.
 fold_query() {

@@ -71,62 +71,10 @@ pick_binary
 
 CMD="bash bench/services.sh --database … --binary $BINARY --services $SERVICES --duration $DURATION --connections $CONNECTIONS --threads $THREADS --pause-ms $PAUSE_MS"
 
-T=""
-SERVER_PID=""
-SERVER_URL=""
+bench_traps
 
-# shellcheck disable=SC2317  # runs from the EXIT trap
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    stop_pid "$WRK_PID"
-    stop_pid "$SERVER_PID"
-    if [ -n "$T" ] && [ -d "$T" ]; then
-        if [ "$rc" -ne 0 ]; then
-            for f in "$T/setup.log" "$T/server.log"; do
-                [ -s "$f" ] && { log "--- last lines of ${f#"$T"/} ---"; tail -n 20 "$f" >&2; }
-            done
-        fi
-        rm -rf "$T"
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# sql QUERY — one query with the engine's command-line client, rows as `a|b|c`.
-sql() {
-    if [ "$ENGINE" = sqlite ]; then sqlite3 -batch "${DB#sqlite:}" "$1"; else psql "$DB" -AtqF '|' -c "$1"; fi
-}
-
-start_server() {
-    local port
-    port=$(free_port)
-    log "starting $BINARY serve --threads $SERVER_THREADS on 127.0.0.1:$port (log: server.log)"
-    "$BINARY" serve --address 127.0.0.1 --port "$port" --database "$DB" --threads "$SERVER_THREADS" --web /nonexistent \
-        </dev/null >>"$T/server.log" 2>&1 &
-    SERVER_PID=$!
-    SERVER_URL="http://127.0.0.1:$port"
-    wait_for_200 "$SERVER_URL/healthz" "$SERVER_PID" "server"
-}
-
-declare -A P90
-# run_wrk NAME MODE LINES [PAUSE_MS] — optional warm-up, then a measured run of wrk_cases.lua.
-run_wrk() {
-    local name=$1 mode=$2 lines=$3 pause=${4:-0} out=$T/wrk-$1.txt
-    if [ "$WARMUP" -gt 0 ]; then
-        bounded $((WARMUP + 60)) "$T/warmup-$name.txt" wrk "-t$THREADS" "-c$CONNECTIONS" "-d${WARMUP}s" --timeout 30s \
-            -s bench/wrk_cases.lua "$SERVER_URL" -- "$lines" "$mode" "$pause" \
-            || { cat "$T/warmup-$name.txt" >&2; die "wrk warm-up for $name failed"; }
-    fi
-    log "measuring $name: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency -s bench/wrk_cases.lua ($mode, pause $pause ms)"
-    bounded $((DURATION + 60)) "$out" wrk "-t$THREADS" "-c$CONNECTIONS" "-d${DURATION}s" --timeout 30s --latency \
-        -s bench/wrk_cases.lua "$SERVER_URL" -- "$lines" "$mode" "$pause" \
-        || { cat "$out" >&2; die "wrk failed for $name"; }
-    wrk_collect "$name" "$out"
-    P90[$name]=$(wrk_result p90_ms "$out")
-}
+# wrk_lines NAME MODE LINES [PAUSE_MS] — a run of wrk_cases.lua (MODE service or referrals) over LINES.
+wrk_lines() { run_wrk "$1" bench/wrk_cases.lua "$CONNECTIONS" "$THREADS" "$3" "$2" "${4:-0}"; }
 
 # ---------------------------------------------------------------- main
 ensure_tools wrk curl timeout:coreutils
@@ -137,18 +85,18 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/atbalsts-bench-services.XXXXXX")
 log "using the generated database $DB"
 "$BINARY" migrate --database "$DB" >"$T/setup.log" 2>&1 || die "migrate failed"
 [ "$ENGINE" = postgresql ] && PG_VERSION="PostgreSQL $(psql "$DB" -Atc 'SHOW server_version')"
-N_CASES=$(sql "SELECT COUNT(*) FROM case_file")
-N_PERSONS=$(sql "SELECT COUNT(*) FROM person")
-N_SERVICES=$(sql "SELECT COUNT(*) FROM service")
-N_REFERRALS=$(sql "SELECT COUNT(*) FROM referral")
-N_WAITING=$(sql "SELECT COUNT(*) FROM referral WHERE state = 'waiting'")
-N_PLACED=$(sql "SELECT COUNT(*) FROM referral WHERE state = 'placed'")
-DB_SIZE=$([ "$ENGINE" = sqlite ] && du -m "${DB#sqlite:}" | cut -f1 || sql "SELECT pg_database_size(current_database()) / 1048576")
+N_CASES=$(sql "$DB" "SELECT COUNT(*) FROM case_file")
+N_PERSONS=$(sql "$DB" "SELECT COUNT(*) FROM person")
+N_SERVICES=$(sql "$DB" "SELECT COUNT(*) FROM service")
+N_REFERRALS=$(sql "$DB" "SELECT COUNT(*) FROM referral")
+N_WAITING=$(sql "$DB" "SELECT COUNT(*) FROM referral WHERE state = 'waiting'")
+N_PLACED=$(sql "$DB" "SELECT COUNT(*) FROM referral WHERE state = 'placed'")
+DB_SIZE=$([ "$ENGINE" = sqlite ] && du -m "${DB#sqlite:}" | cut -f1 || sql "$DB" "SELECT pg_database_size(current_database()) / 1048576")
 [ "$N_REFERRALS" -gt 0 ] || die "no referrals in $DB: generate them first (atbalsts demo --services-only)"
-mapfile -t USERS < <(sql "SELECT username FROM app_user WHERE username LIKE 'sw%' ORDER BY username LIMIT $WORKERS")
+mapfile -t USERS < <(sql "$DB" "SELECT username FROM app_user WHERE username LIKE 'sw%' ORDER BY username LIMIT $WORKERS")
 [ "${#USERS[@]}" -ge 1 ] || die "no generated caseworkers (sw0001, …) in $DB: generate cases first"
 # The busiest services: the longest waiting lists, and how long they are.
-mapfile -t BUSY < <(sql "SELECT service_id, COUNT(*) FROM referral WHERE state = 'waiting' GROUP BY service_id
+mapfile -t BUSY < <(sql "$DB" "SELECT service_id, COUNT(*) FROM referral WHERE state = 'waiting' GROUP BY service_id
                          ORDER BY COUNT(*) DESC, service_id LIMIT $SERVICES")
 [ "${#BUSY[@]}" -ge 1 ] || die "no service has a waiting list in $DB"
 WAIT_MAX=${BUSY[0]#*|}
@@ -162,9 +110,9 @@ log "the ${#BUSY[@]} busiest services have $WAIT_MIN–$WAIT_MAX referrals waiti
 for u in "${USERS[@]}"; do
     token=$("$BINARY" token create --user "$u" --database "$DB" --name bench 2>>"$T/setup.log") || die "token create for $u failed"
     for b in "${BUSY[@]}"; do echo "$token ${b%%|*}" >>"$T/services.txt"; done
-    sql "SELECT DISTINCT r.case_id FROM referral r JOIN case_file c ON c.id = r.case_id JOIN app_user u ON u.id = c.lead_worker_id
+    sql "$DB" "SELECT DISTINCT r.case_id FROM referral r JOIN case_file c ON c.id = r.case_id JOIN app_user u ON u.id = c.lead_worker_id
          WHERE u.username = '$u' AND c.stage <> 'closed' ORDER BY r.case_id LIMIT 20" | sed "s/^/$token /" >>"$T/referrals.txt"
-    sql "SELECT DISTINCT r.case_id FROM referral r JOIN case_file c ON c.id = r.case_id JOIN user_team m ON m.team_id = c.team_id
+    sql "$DB" "SELECT DISTINCT r.case_id FROM referral r JOIN case_file c ON c.id = r.case_id JOIN user_team m ON m.team_id = c.team_id
          JOIN app_user u ON u.id = m.user_id WHERE u.username = '$u' AND c.stage = 'closed' ORDER BY r.case_id DESC LIMIT 10" \
         | sed "s/^/$token /" >>"$T/referrals.txt"
 done
@@ -174,7 +122,7 @@ for f in "$T/services.txt" "$T/referrals.txt"; do shuf --random-source=<(yes) "$
 SERVICE_LINES=$(wc -l <"$T/services.txt")
 REFERRAL_LINES=$(wc -l <"$T/referrals.txt")
 IDS=$(cut -d' ' -f2 "$T/referrals.txt" | sort -un | paste -sd, -)
-PER_CASE=$(sql "SELECT ROUND(AVG(n), 1) FROM (SELECT COUNT(*) AS n FROM referral WHERE case_id IN ($IDS) GROUP BY case_id) x")
+PER_CASE=$(sql "$DB" "SELECT ROUND(AVG(n), 1) FROM (SELECT COUNT(*) AS n FROM referral WHERE case_id IN ($IDS) GROUP BY case_id) x")
 log "$SERVICE_LINES (worker, service) and $REFERRAL_LINES (worker, case) pairs; $PER_CASE referrals a case"
 
 start_server
@@ -187,10 +135,10 @@ done
 PAGE_KB=$(curl -s -H "Authorization: Bearer $TOKEN" "$SERVER_URL/api/v1/services/$ID" | wc -c | awk '{ printf "%.0f", $1 / 1024 }')
 log "the busiest service's page: $PAGE_KB KiB"
 
-run_wrk service service "$T/services.txt"
-run_wrk referrals referrals "$T/referrals.txt"
-run_wrk service_paced service "$T/services.txt" "$PAUSE_MS"
-run_wrk referrals_paced referrals "$T/referrals.txt" "$PAUSE_MS"
+wrk_lines service service "$T/services.txt"
+wrk_lines referrals referrals "$T/referrals.txt"
+wrk_lines service_paced service "$T/services.txt" "$PAUSE_MS"
+wrk_lines referrals_paced referrals "$T/referrals.txt" "$PAUSE_MS"
 stop_pid "$SERVER_PID"
 SERVER_PID=""
 
