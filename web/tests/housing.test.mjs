@@ -79,3 +79,52 @@ test('residents move out and into a free place; an overlapping move-in is refuse
   const after = await ilze.client.expect('GET', `/api/v1/services/${service.id}/occupancy`)
   assert.equal(after.occupied, 2)
 })
+
+test('an administrator adds a room and a bed; a name taken in the unit is refused next to the field', async () => {
+  const admin = await enrolUser('admin', undefined, { keepCodes: 0 })
+  try {
+    const catalogue = await admin.client.expect('GET', '/api/v1/services')
+    const service = catalogue.items.find((s) => s.kind === 'group_apartment')
+    const before = await admin.client.expect('GET', `/api/v1/services/${service.id}/occupancy`)
+    await withClientPage(browser, admin.client, async ({ page, problems }) => {
+      await visit(page, `/services/${service.id}`)
+      const panel = page.locator('[data-testid="housing-panel"]')
+      const setup = panel.locator('[data-testid="housing-setup"]')
+      await setup.getByRole('heading', { name: 'Vienības, istabas un vietas' }).waitFor()
+      // A blank name is caught while typing, before anything is sent.
+      await setup.getByLabel('Ko pievienot').selectOption({ label: 'Istabu' })
+      await setup.getByLabel('Vienība').selectOption({ label: 'Dzīvoklis Nr. 1' })
+      await setup.getByLabel('Nosaukums').fill(' ')
+      await setup.getByRole('button', { name: 'Pievienot' }).click()
+      await setup.getByText('Norādiet nosaukumu.').waitFor()
+
+      await setup.getByLabel('Nosaukums').fill('3. istaba')
+      await setup.getByRole('button', { name: 'Pievienot' }).click()
+      await panel.getByText('Istaba “3. istaba” pievienota.').waitFor()
+      await panel.getByText('Istabā vēl nav vietu.').waitFor()
+
+      await setup.getByLabel('Ko pievienot').selectOption({ label: 'Vietu (gultu)' })
+      await setup.getByLabel('Istaba').selectOption({ label: 'Dzīvoklis Nr. 1 / 3. istaba' })
+      await setup.getByLabel('Nosaukums').fill('Gulta A')
+      await setup.getByRole('button', { name: 'Pievienot' }).click()
+      await panel.getByText('Vieta “Gulta A” pievienota.').waitFor()
+      await panel.getByText(new RegExp(`no ${before.places + 1} vietām, brīvas ${before.free + 1}`)).waitFor()
+
+      // The same room name again in that unit: the server's 409 is shown on the name.
+      await setup.getByLabel('Ko pievienot').selectOption({ label: 'Istabu' })
+      await setup.getByLabel('Vienība').selectOption({ label: 'Dzīvoklis Nr. 1' })
+      await setup.getByLabel('Nosaukums').fill('3. istaba')
+      await setup.getByRole('button', { name: 'Pievienot' }).click()
+      await setup.getByText('Šāds nosaukums jau ir.').first().waitFor()
+      problems.splice(0, problems.length, ...problems.filter((p) => !/HTTP 409: .*\/rooms$|status of 409/.test(p)))
+      assert.deepEqual(await seriousAxeViolations(page), [], 'axe: housing set-up')
+      assertNoProblems(problems, 'housing set-up')
+    }, { browserLocale: 'lv-LV' })
+    const after = await admin.client.expect('GET', `/api/v1/services/${service.id}/units`)
+    const unit = after.items.find((u) => u.name === 'Dzīvoklis Nr. 1')
+    const room = unit.rooms.find((r) => r.name === '3. istaba')
+    assert.deepEqual(room.places.map((p) => p.name), ['Gulta A'])
+  } finally {
+    await admin.client.request('DELETE', '/api/v1/session')
+  }
+})

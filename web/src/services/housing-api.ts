@@ -65,6 +65,12 @@ export const housingApi = {
     apiGet<{ items: Stay[]; total: number }>(`/api/v1/services/${serviceId}/units/${unitId}/stays${queryString({ on })}`, signal),
   moveIn: (serviceId: number, body: { referral_id: number; place_id: number; move_in_on: string }) =>
     apiPost<Stay>(`/api/v1/services/${serviceId}/stays`, body),
+  addUnit: (serviceId: number, body: { name: string; address?: string }) =>
+    apiPost<HousingUnit>(`/api/v1/services/${serviceId}/units`, body),
+  addRoom: (serviceId: number, unitId: number, name: string) =>
+    apiPost<HousingRoom>(`/api/v1/services/${serviceId}/units/${unitId}/rooms`, { name }),
+  addPlace: (serviceId: number, unitId: number, roomId: number, name: string) =>
+    apiPost<HousingPlace>(`/api/v1/services/${serviceId}/units/${unitId}/rooms/${roomId}/places`, { name }),
   moveOut: (stay: Stay, body: { move_out_on: string; reason: string }) =>
     apiPost<Stay>(`/api/v1/services/${stay.service_id}/stays/${stay.id}/move-out`, { version: stay.version, ...body }),
 }
