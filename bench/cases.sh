@@ -188,7 +188,7 @@ record() {
         echo "- Server binary: $(describe_binary "$BINARY"); \`serve --threads $SERVER_THREADS\`, access log on, read auditing on (every read and list writes its audit entry)"
         echo "- Dataset: $N_PERSONS persons, $N_CASES cases ($N_OPEN open), $N_NOTES sealed notes ($DB_SIZE MiB)$([ -z "$DATABASE" ] && echo ", made by \`atbalsts demo --persons $PERSONS --cases $CASES\` in $GEN_SECONDS s")"
         echo "- Tools: $(wrk_version)"
-        [ "$ENGINE" = postgresql ] && echo "- PostgreSQL: ${PG_VERSION:-?}"
+        [ "$ENGINE" = postgresql ] && echo "- PostgreSQL: ${PG_VERSION:-?}; $(pg_settings "$DB")"
         [ "$ENGINE" = sqlite ] && echo "- SQLite: $(sqlite3 --version | cut -d' ' -f1), WAL, \`synchronous=FULL\`"
         echo "- Command: \`$CMD\`"
         echo "- Every wrk run: ${DURATION}s after a ${WARMUP}s warm-up, \`--timeout 30s\`; \"errors\" counts socket errors and non-2xx answers."

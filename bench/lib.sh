@@ -17,6 +17,7 @@
 #   sql DB QUERY, start_pg          the engine's command-line client; a throwaway PostgreSQL
 #   start_server, run_wrk           the server on DB; a warm-up and a measured wrk run
 #   now, elapsed START              wall-clock seconds
+#   pg_settings DB                  the PostgreSQL settings a report names
 #
 # Everything it starts runs against 127.0.0.1 and with a time limit.
 # shellcheck shell=bash
@@ -285,4 +286,11 @@ run_wrk() {
         || { cat "$out" >&2; die "wrk failed for $name"; }
     wrk_collect "$name" "$out"
     P90[$name]=$(wrk_result p90_ms "$out")
+}
+
+# pg_settings DB — "shared_buffers 2GB, fsync on, synchronous_commit on, full_page_writes on":
+# the server settings that move the figures, for the report.
+pg_settings() {
+    psql "$1" -Atq -c "SELECT name || ' ' || current_setting(name) FROM pg_settings
+        WHERE name IN ('shared_buffers', 'fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name" | paste -sd, - | sed 's/,/, /g'
 }
