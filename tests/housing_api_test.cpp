@@ -249,6 +249,31 @@ TEST_P(HousingApi, OverlappingStaysAreRefusedAndTheMoveOutDayIsFree) {
             1);
 }
 
+TEST_P(HousingApi, EndingTheReferralMovesTheResidentOut) {
+  const json service = make_service("Sociālā māja “Ozoli”", "social_house");
+  furnish(service);
+  const json k = open_case();
+  const json anna = placed(k, anna_, service);
+  const Answer in = move_in(service, anna, place_a_, 0, worker_);
+  ASSERT_EQ(in.status, 201) << in.body.dump();
+
+  const Answer ended = post("/api/v1/referrals/" + id(anna) + "/end",
+                            {{"version", anna["version"]}, {"end_on", in_days(0)}, {"reason", "Saņēma pašvaldības dzīvokli"}},
+                            worker_);
+  ASSERT_EQ(ended.status, 200) << ended.body.dump();
+  const Answer stay = get(base(service) + "/units/" + id(unit_) + "/stays", worker_);
+  ASSERT_EQ(stay.status, 200);
+  ASSERT_EQ(stay.body["items"].size(), 1u) << stay.body.dump();
+  EXPECT_EQ(stay.body["items"][0]["move_out_on"], in_days(0));
+  EXPECT_EQ(stay.body["items"][0]["move_out_reason"], "Saņēma pašvaldības dzīvokli");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'move_out' AND entity_type = 'housing_stay'"
+                  " AND entity_id = '" + id(in.body) + "'"),
+            1);
+  // The bed is free from that day for the next resident (the end day cannot be in the future).
+  const json janis = placed(k, janis_, service);
+  EXPECT_EQ(move_in(service, janis, place_a_, 0, worker_).status, 201);
+}
+
 TEST_P(HousingApi, ResidentsAreNamedOnlyToWhoMayReadTheirCase) {
   const json service = make_service("Grupu dzīvoklis “Ziedi”", "group_apartment");
   furnish(service);

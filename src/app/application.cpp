@@ -12,6 +12,7 @@
 #include "registry/record_access.h"
 #include "registry/routes.h"
 #include "registry/search_key_upgrade.h"
+#include "reports/routes.h"
 #include "services/routes.h"
 #include "services/routes_common.h"
 #include "storage/migrations.h"
@@ -78,7 +79,11 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
                                         std::make_shared<const Keyring>(std::move(keyring))};
   cases::add_routes(app->router_, case_context);
   partners::add_routes(app->router_, case_context);
-  services::add_routes(app->router_, ctx);
+  services::add_routes(app->router_, ctx, case_context.keyring);
+  reports::Settings report_settings;
+  report_settings.period.max_years = config.report_max_period_years;
+  report_settings.suppression.min_count = config.report_min_cell_count;
+  reports::add_routes(app->router_, ctx, report_settings);
   add_system_routes(app->router_, db, app->metrics_);  // last: OpenAPI lists all routes
 
   app->metrics_.add_gauges([db] {

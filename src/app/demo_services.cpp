@@ -3,6 +3,8 @@
 #include <functional>
 
 #include "app/demo_housing.h"
+#include "app/demo_mentors.h"
+#include "app/demo_mobile.h"
 #include "core/time.h"
 #include "services/rules.h"
 #include "services/store.h"
@@ -214,6 +216,8 @@ Result<DemoCount> load_demo_services(storage::Database& db) {
     }
     ATB_TRY_ASSIGN(housing, load_demo_housing(c, catalogue[1].id));
     made += housing;
+    ATB_TRY_ASSIGN(mentors, load_demo_mentors(c, catalogue[0].id)); made += mentors;
+    ATB_TRY_ASSIGN(mobile, load_demo_mobile(c, catalogue[3].id)); made += mobile;
     return DemoCount{made, 0};
   });
 }

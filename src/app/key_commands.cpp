@@ -81,7 +81,8 @@ Result<bool> still_used(storage::Database& db, const SealedColumn& col, std::uin
 Result<bool> rotate(storage::Database& db, const std::string& key_file, std::ostream& out, std::ostream& err,
                     const RotateOptions& options) {
   const SealedColumn columns[] = {{"case_note", "text_sealed", "notes", options.note_batch},
-                                  {"case_document", "content_sealed", "documents", options.document_batch}};
+                                  {"case_document", "content_sealed", "documents", options.document_batch},
+                                  {"mentor_meeting", "note_sealed", "mentor meeting notes", options.note_batch}};
   ATB_TRY_ASSIGN(before, Keyring::load(key_file));
   if (before.ids().size() == 1) {
     ATB_TRY_ASSIGN(added, Keyring::add_key(key_file));

@@ -60,7 +60,7 @@ Result<void> apply_toml_file(Config& c, const std::string& path) {
   } catch (const toml::parse_error& e) {
     return bad(path, std::string(e.description()));
   }
-  ATB_TRY(check_keys(root, "", {"database", "server", "limits", "auth", "audit", "cases"}));
+  ATB_TRY(check_keys(root, "", {"database", "server", "limits", "auth", "audit", "cases", "reports"}));
   if (auto* db = root["database"].as_table()) {
     ATB_TRY(check_keys(*db, "database", {"url", "pool_size"}));
     ATB_TRY(read_str(*db, "url", "database.url", c.database));
@@ -111,6 +111,11 @@ Result<void> apply_toml_file(Config& c, const std::string& path) {
     ATB_TRY(read_int(*k, "public_request_body", "cases.public_request_body", c.public_request_body));
     ATB_TRY(read_str(*k, "instruments_dir", "cases.instruments_dir", c.instruments_dir));
     ATB_TRY(read_int(*k, "caseload_warning", "cases.caseload_warning", c.caseload_warning));
+  }
+  if (auto* r = root["reports"].as_table()) {
+    ATB_TRY(check_keys(*r, "reports", {"max_period_years", "min_cell_count"}));
+    ATB_TRY(read_int(*r, "max_period_years", "reports.max_period_years", c.report_max_period_years));
+    ATB_TRY(read_int(*r, "min_cell_count", "reports.min_cell_count", c.report_min_cell_count));
   }
   if (auto* l = root["limits"].as_table()) {
     ATB_TRY(check_keys(*l, "limits", {"json_body", "hard_body", "headers", "url",
@@ -186,6 +191,8 @@ Result<void> validate(const Config& c) {
     return bad("cases", "public requests: at least one per hour, a body limit from 1 KiB up to limits.json_body");
   }
   if (c.caseload_warning < 1 || c.caseload_warning > 1000) return bad("cases.caseload_warning", "expected 1–1000");
+  if (c.report_max_period_years < 1 || c.report_max_period_years > 100) return bad("reports.max_period_years", "expected 1–100");
+  if (c.report_min_cell_count < 1 || c.report_min_cell_count > 100) return bad("reports.min_cell_count", "expected 1–100");
   if (c.json_body_limit == 0 || c.header_limit == 0 || c.url_limit == 0 ||
       c.hard_body_limit < c.json_body_limit) {
     return bad("limits", "limits must be positive and hard_body at least json_body");

@@ -46,6 +46,10 @@ struct Config {
   /// directory like web_dir, so the repository's own folder when run from its root.
   std::string instruments_dir = "config/instruments";
   int caseload_warning = 30;  ///< [cases] a worker's active cases above this are flagged
+  // Statistics ([reports]): the longest period a request may span, in years (1–100), and the
+  // smallest count a national figure shows (smaller cells are suppressed; 1–100).
+  int report_max_period_years = 20;
+  int report_min_cell_count = 5;
 };
 
 /// Reads a TOML file over `config` ([database] url, pool_size; [server] address, port, web,
@@ -53,7 +57,8 @@ struct Config {
 /// read_timeout_seconds, shutdown_grace_seconds; [auth] idle_timeout_seconds,
 /// absolute_timeout_seconds, common_passwords, key_file; [audit] reads; [cases]
 /// routine_working_days, priority_working_days, web_municipality, web_department, web_team,
-/// public_requests_per_hour, public_request_body, instruments_dir, caseload_warning).
+/// public_requests_per_hour, public_request_body, instruments_dir, caseload_warning; [reports]
+/// max_period_years, min_cell_count).
 /// Unknown keys and wrong types are errors naming the key.
 Result<void> apply_toml_file(Config& config, const std::string& path);
 

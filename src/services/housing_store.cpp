@@ -208,6 +208,24 @@ Result<bool> move_out_stay(storage::Connection& c, std::int64_t id, std::int64_t
   return n == 1;
 }
 
+Result<std::vector<std::int64_t>> move_out_referral_stays(storage::Connection& c,
+                                                          std::int64_t referral_id,
+                                                          const std::string& on,
+                                                          const std::string& reason, std::int64_t by,
+                                                          const std::string& now) {
+  ATB_TRY_ASSIGN(open, c.query("SELECT id FROM housing_stay WHERE referral_id = ? AND move_out_on IS NULL"
+                               " ORDER BY id",
+                               params(referral_id)));
+  std::vector<std::int64_t> ids;
+  for (const storage::Row& r : open) ids.push_back(r.integer(0));
+  if (ids.empty()) return ids;
+  ATB_TRY(c.execute("UPDATE housing_stay SET move_out_on = CASE WHEN move_in_on > ? THEN move_in_on ELSE ? END,"
+                    " move_out_reason = ?, moved_out_by = ?, moved_out_at = ?, version = version + 1"
+                    " WHERE referral_id = ? AND move_out_on IS NULL",
+                    params(on, on, reason, by, now, referral_id)));
+  return ids;
+}
+
 Result<std::vector<Stay>> unit_stays(storage::Connection& c, std::int64_t unit_id,
                                      const std::optional<Date>& on,
                                      const std::string& visible_sql) {

@@ -59,6 +59,14 @@ Result<bool> move_out_stay(storage::Connection& c, std::int64_t id, std::int64_t
                            const std::string& on, const std::string& reason, std::int64_t by,
                            const std::string& now);
 
+/// Records the move-out on `on` (or on the move-in day of a stay that begins later) of every open
+/// stay of referral `referral_id`, as its referral ends; returns the ids of those stays.
+Result<std::vector<std::int64_t>> move_out_referral_stays(storage::Connection& c,
+                                                          std::int64_t referral_id,
+                                                          const std::string& on,
+                                                          const std::string& reason, std::int64_t by,
+                                                          const std::string& now);
+
 /// The stays of a unit (only those covering `on` when given), by place and move-in, newest
 /// first; `visible_sql` is the access policy's predicate over the case alias `c`
 /// (case_visible_sql): rows it refuses come without the resident's name.

@@ -14,6 +14,8 @@
 #include "cases/routes_common.h"
 #include "core/time.h"
 #include "http/json_body.h"
+#include "services/housing_store.h"
+#include "services/mentor_store.h"
 #include "services/routes.h"
 #include "services/routes_common.h"
 #include "services/routes_json.h"
@@ -257,6 +259,14 @@ Result<Response> end(const access::Context& ctx, Request& req, const access::Pri
     ATB_TRY_ASSIGN(written,
                    end_referral(c, id, version, on.iso(), reason, p.user_id, now_utc_iso()));
     if (!written) return stale();
+    // A mentor's pairing ends with its referral (docs/api-mentors.md), and so does a resident's
+    // stay in a group apartment or the social house (docs/api-housing.md).
+    ATB_TRY(end_referral_pairings(c, id, on.iso(), reason, p.user_id, now_utc_iso()));
+    ATB_TRY_ASSIGN(moved_out, move_out_referral_stays(c, id, on.iso(), reason, p.user_id, now_utc_iso()));
+    std::vector<audit::Entry> entries;
+    for (std::int64_t stay : moved_out)
+      entries.push_back(access::audit_entry(p, req, "move_out", "housing_stay", std::to_string(stay), reason));
+    ATB_TRY(audit::append(c, entries));
     return changed(c, p, req, id, "end", reason);
   }));
   return Response::json(answer);

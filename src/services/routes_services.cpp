@@ -228,10 +228,13 @@ void add_service_routes(http::Router& router, const access::Context& ctx) {
               .request_schema = service_schema(R"(["version"])")});
 }
 
-void add_routes(http::Router& router, const access::Context& ctx) {
+void add_routes(http::Router& router, const access::Context& ctx,
+                std::shared_ptr<const Keyring> keyring) {
+  add_mentor_routes(router, ctx, std::move(keyring));
   add_service_routes(router, ctx);
   add_referral_routes(router, ctx);
   add_housing_routes(router, ctx);
+  add_mobile_routes(router, ctx);
 }
 
 }  // namespace atb::services
