@@ -9,6 +9,7 @@ import { caseRoutes } from './cases/routes-case'
 import { serviceRoutes } from './services/routes'
 import { partnerRoutes } from './partners/routes'
 import { ASSISTANCE_SETTINGS_ROLES } from './assistance-api'
+import { STATISTICS_ROLES } from './reports/reports-api'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -133,6 +134,12 @@ const routes: RouteRecordRaw[] = [
     name: 'break-glass',
     component: () => import('./pages/registry/BreakGlassPage.vue'),
     meta: { titleKey: 'registry.breakGlassList.title', roles: BREAK_GLASS_LIST_ROLES },
+  },
+  {
+    path: '/statistics',
+    name: 'statistics',
+    component: () => import('./pages/reports/StatisticsPage.vue'),
+    meta: { titleKey: 'statistics.title', roles: STATISTICS_ROLES },
   },
   ...assistanceRoutes,
   ...intakeRoutes,

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import {
   url, launchBrowser, withPage, visit, waitForPage, chooseLanguage, assertNoProblems, seriousAxeViolations,
 } from './support/browser.mjs'
-import { loginWithRecoveryCode, submitPassword, useSessionIn } from './support/identity.mjs'
+import { loginWithRecoveryCode, saveEnrolment, submitPassword, useSessionIn } from './support/identity.mjs'
 import { freshCode } from './support/totp.mjs'
 import { norm } from './support/assistance.mjs'
 
@@ -19,6 +19,8 @@ before(async () => {
 })
 after(async () => {
   await browser?.close()
+  // Later files (housing, mentors) sign `admin` in with this enrolment and the codes left.
+  if (admin.secret) saveEnrolment('admin', { secret: admin.secret, step: admin.lastStep, recoveryCodes: admin.recoveryCodes })
 })
 
 

@@ -12,10 +12,16 @@ import partnersLv from './partners.lv.json'
 import partnersEn from './partners.en.json'
 import housingLv from './housing.lv.json'
 import housingEn from './housing.en.json'
+import mobileLv from './mobile.lv.json'
+import mobileEn from './mobile.en.json'
+import mentorsLv from './mentors.lv.json'
+import mentorsEn from './mentors.en.json'
+import statisticsLv from './statistics.lv.json'
+import statisticsEn from './statistics.en.json'
 
 // The messages of each area live in their own files (top-level keys never repeat between them).
-const lv = { ...lvCore, ...intakesLv, ...caseworkLv, ...servicesLv, ...partnersLv, ...housingLv }
-const en = { ...enCore, ...intakesEn, ...caseworkEn, ...servicesEn, ...partnersEn, ...housingEn }
+const lv = { ...lvCore, ...intakesLv, ...caseworkLv, ...servicesLv, ...partnersLv, ...housingLv, ...mentorsLv, ...mobileLv, ...statisticsLv }
+const en = { ...enCore, ...intakesEn, ...caseworkEn, ...servicesEn, ...partnersEn, ...housingEn, ...mentorsEn, ...mobileEn, ...statisticsEn }
 
 export const LOCALES = ['lv', 'en'] as const
 export type Locale = (typeof LOCALES)[number]

@@ -4,6 +4,12 @@ import { SERVICE_ROLES } from './services-api'
 
 export const serviceRoutes: RouteRecordRaw[] = [
   {
+    path: '/services/mentors',
+    name: 'mentors',
+    component: () => import('../pages/services/MentorsPage.vue'),
+    meta: { titleKey: 'mentors.register.title', roles: SERVICE_ROLES },
+  },
+  {
     path: '/services',
     name: 'services',
     component: () => import('../pages/services/ServicesPage.vue'),
@@ -14,5 +20,11 @@ export const serviceRoutes: RouteRecordRaw[] = [
     name: 'service',
     component: () => import('../pages/services/ServicePage.vue'),
     meta: { titleKey: 'services.page.title', roles: SERVICE_ROLES },
+  },
+  {
+    path: '/services/:id(\\d+)/days/:date(\\d{4}-\\d{2}-\\d{2})?',
+    name: 'service-day',
+    component: () => import('../pages/services/MobileDayPage.vue'),
+    meta: { titleKey: 'mobile.title', roles: SERVICE_ROLES },
   },
 ]

@@ -116,6 +116,15 @@ export async function enrolUser(username, password = DEMO_PASSWORD, { keepCodes 
   return { client, ...enrolled }
 }
 
+/**
+ * Leaves an enrolment made by a file itself (e.g. admin.test.mjs enrols `admin` through the login
+ * page) for the later files of the same server run: its secret, last time step and the recovery
+ * codes the file did not use.
+ */
+export function saveEnrolment(username, { secret, step, recoveryCodes }) {
+  writeFileSync(enrolmentFile(username), JSON.stringify({ secret, step, recoveryCodes }))
+}
+
 /** A new session of an enrolled user, signed in with one of her recovery codes (used up here). */
 export async function loginWithRecoveryCode(username, recoveryCodes) {
   const client = new ApiClient()

@@ -1,0 +1,96 @@
+// Types and calls of the mobile social service API (docs/api-mobile.md): the day plans (routes)
+// of a mobile service on a date, their stops in route order, reordering and moving a stop,
+// recording a visit, and the printable day list (PDF).
+import { apiGet, apiPatch, apiPost, apiRequest } from '../api'
+
+/** The service kind that has day plans. */
+export const MOBILE_KIND = 'mobile_service'
+/** What a stop brings or delivers. */
+export const MOBILE_ITEMS = ['hot_meal', 'hygiene', 'shopping', 'social_work', 'medicines'] as const
+export type MobileItem = (typeof MOBILE_ITEMS)[number]
+/** How a visit went. */
+export const VISIT_OUTCOMES = ['visited', 'not_home', 'refused'] as const
+export type VisitOutcome = (typeof VISIT_OUTCOMES)[number]
+
+export interface StopItem {
+  item: MobileItem
+  quantity: number
+}
+/** A stop; the client, address, phone, notes and items only where the user may read her case. */
+export interface MobileStop {
+  id: number
+  plan_id: number
+  position: number
+  window_from: string | null
+  window_to: string | null
+  outcome: VisitOutcome | null
+  recorded_at: string | null
+  version: number
+  redacted: boolean
+  referral_id?: number
+  case_id?: number
+  person?: { id: number; name: string }
+  address?: string | null
+  phone?: string | null
+  note?: string | null
+  planned?: StopItem[]
+  outcome_note?: string | null
+  delivered?: StopItem[]
+  delivery_id?: number | null
+}
+export interface DayPlan {
+  id: number
+  service_id: number
+  date: string
+  route: string
+  vehicle: string | null
+  note: string | null
+  crew: { user_id: number; name: string }[]
+  stops: MobileStop[]
+  version: number
+}
+export interface MobileDay {
+  service_id: number
+  date: string
+  plans: DayPlan[]
+}
+export interface NewPlan {
+  route: string
+  vehicle?: string | null
+  crew?: number[]
+  note?: string | null
+}
+export interface NewStop {
+  referral_id: number
+  window_from?: string | null
+  window_to?: string | null
+  address?: string | null
+  note?: string | null
+  planned?: StopItem[]
+}
+export interface StopChange {
+  position?: number
+  plan_id?: number
+}
+export interface Visit {
+  outcome: VisitOutcome
+  delivered?: StopItem[]
+  note?: string | null
+}
+
+const base = (serviceId: number) => `/api/v1/services/${serviceId}`
+const stopUrl = (serviceId: number, stop: MobileStop) => `${base(serviceId)}/plans/${stop.plan_id}/stops/${stop.id}`
+
+export const mobileApi = {
+  day: (serviceId: number, date: string, signal?: AbortSignal) => apiGet<MobileDay>(`${base(serviceId)}/days/${date}`, signal),
+  createPlan: (serviceId: number, date: string, body: NewPlan) => apiPost<DayPlan>(`${base(serviceId)}/days/${date}/plans`, body),
+  addStop: (serviceId: number, planId: number, body: NewStop) => apiPost<DayPlan>(`${base(serviceId)}/plans/${planId}/stops`, body),
+  changeStop: (serviceId: number, stop: MobileStop, body: StopChange) =>
+    apiPatch<DayPlan>(stopUrl(serviceId, stop), { version: stop.version, ...body }),
+  removeStop: (serviceId: number, stop: MobileStop) =>
+    apiRequest<DayPlan>(`${stopUrl(serviceId, stop)}?version=${stop.version}`, { method: 'DELETE' }),
+  visit: (serviceId: number, stop: MobileStop, body: Visit) =>
+    apiPost<DayPlan>(`${stopUrl(serviceId, stop)}/visit`, { version: stop.version, ...body }),
+  /** The printable day list of a plan (PDF, a download link). */
+  dayListUrl: (serviceId: number, planId: number) => `${base(serviceId)}/plans/${planId}/day-list.pdf`,
+}
