@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "access/http_auth.h"
 #include "access/model.h"
 #include "access/policy.h"
 #include "cases/model.h"
@@ -46,5 +47,11 @@ Result<void> may_see_entity_audit(storage::Connection& c, const access::Principa
 
 /// 409: someone changed the record meanwhile.
 Error stale();
+
+/// A route's handler: `f(ctx, request, principal)` behind the authentication guard.
+template <class F>
+http::Handler route(const access::Context& ctx, F f) {
+  return access::guarded(ctx, [ctx, f](http::Request& req, const access::Principal& p) { return f(ctx, req, p); });
+}
 
 }  // namespace atb::services

@@ -322,11 +322,6 @@ Result<Response> move_out(const access::Context& ctx, Request& req, const access
   return Response::json(answer);
 }
 
-template <class F>
-http::Handler route(const access::Context& ctx, F f) {
-  return access::guarded(
-      ctx, [ctx, f](Request& req, const access::Principal& p) { return f(ctx, req, p); });
-}
 
 }  // namespace
 

@@ -474,11 +474,6 @@ Result<Response> print_day_list(const access::Context& ctx, Request& req,
   return r;
 }
 
-template <class F>
-http::Handler route(const access::Context& ctx, F f) {
-  return access::guarded(
-      ctx, [ctx, f](Request& req, const access::Principal& p) { return f(ctx, req, p); });
-}
 
 }  // namespace
 

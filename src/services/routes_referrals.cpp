@@ -302,11 +302,6 @@ Result<Response> deliver(const access::Context& ctx, Request& req, const access:
   return Response::json(answer, 201);
 }
 
-template <class F>
-http::Handler route(const access::Context& ctx, F f) {
-  return access::guarded(
-      ctx, [ctx, f](Request& req, const access::Principal& p) { return f(ctx, req, p); });
-}
 
 }  // namespace
 

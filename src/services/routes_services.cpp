@@ -192,11 +192,6 @@ Result<Response> page(const access::Context& ctx, Request& req, const access::Pr
   return Response::json(out);
 }
 
-template <class F>
-http::Handler route(const access::Context& ctx, F f) {
-  return access::guarded(
-      ctx, [ctx, f](Request& req, const access::Principal& p) { return f(ctx, req, p); });
-}
 
 }  // namespace
 
