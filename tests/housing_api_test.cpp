@@ -9,42 +9,15 @@
 #include <algorithm>
 #include <thread>
 
-#include "case_test_support.h"
+#include "service_test_support.h"
 
 namespace atb::test {
 namespace {
 
 using nlohmann::json;
 
-class HousingApi : public CaseTest {
+class HousingApi : public ServiceTest {
  protected:
-  void SetUp() override {
-    CaseTest::SetUp();
-    admin_ = as(f_.user("h.admin", {access::Role::admin}));
-    department_ = id_of("SELECT id FROM department WHERE code = 'services'");
-    marta_ = id_of("SELECT id FROM person WHERE given_names = 'Marta' AND surname = 'Bērziņa'");
-  }
-
-  json make_service(const std::string& name, const std::string& kind) {
-    const Answer made = post("/api/v1/services",
-                             {{"name_lv", name},
-                              {"name_en", name},
-                              {"kind", kind},
-                              {"provider_department_id", department_},
-                              {"capacity", 3},
-                              {"capacity_unit", "places"},
-                              {"unit", "day"},
-                              {"price_cents", 1850},
-                              {"funding", "municipal"}},
-                             admin_);
-    EXPECT_EQ(made.status, 201) << made.body.dump();
-    return made.body;
-  }
-  static std::string base(const json& service) {
-    return "/api/v1/services/" + std::to_string(service["id"].get<std::int64_t>());
-  }
-  static std::string id(const json& j) { return std::to_string(j["id"].get<std::int64_t>()); }
-
   // A unit "Dzīvoklis 1" with room "1. istaba" (places A and B) and "2. istaba" (place C).
   void furnish(const json& service) {
     const Answer unit = post(base(service) + "/units",
@@ -68,23 +41,6 @@ class HousingApi : public CaseTest {
     place_c_ = c.body["id"];
   }
 
-  // A referral of `person` in case `k` to `service`, granted and placed from today.
-  json placed(const json& k, std::int64_t person, const json& service) {
-    const Answer r =
-        post("/api/v1/referrals",
-             {{"case_id", k["id"]}, {"person_id", person}, {"service_id", service["id"]}}, worker_);
-    EXPECT_EQ(r.status, 201) << r.body.dump();
-    const std::string at = "/api/v1/referrals/" + id(r.body);
-    const Answer granted =
-        post(at + "/decision", {{"version", r.body["version"]}, {"granted", true}}, supervisor_);
-    EXPECT_EQ(granted.status, 200) << granted.body.dump();
-    const Answer done =
-        post(at + "/placement", {{"version", granted.body["version"]}, {"start_on", in_days(0)}},
-             supervisor_);
-    EXPECT_EQ(done.status, 200) << done.body.dump();
-    return done.body;
-  }
-
   Answer move_in(const json& service, const json& referral, std::int64_t place, int day,
                  const As& who) {
     return post(
@@ -97,14 +53,7 @@ class HousingApi : public CaseTest {
                 {{"version", stay["version"]}, {"move_out_on", in_days(day)}, {"reason", reason}},
                 who);
   }
-  static std::string field(const Answer& a) {
-    return a.body.contains("errors") && !a.body["errors"].empty()
-               ? a.body["errors"][0].value("field", "")
-               : "";
-  }
-
-  As admin_;
-  std::int64_t department_ = 0, marta_ = 0, place_a_ = 0, place_b_ = 0, place_c_ = 0;
+  std::int64_t place_a_ = 0, place_b_ = 0, place_c_ = 0;
   json unit_, room1_;
 };
 
