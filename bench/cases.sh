@@ -88,28 +88,7 @@ ensure_tools wrk curl timeout:coreutils
 [ "$ENGINE" = sqlite ] && ensure_tools sqlite3 || ensure_tools psql:postgresql-client
 check_load
 T=$(mktemp -d "${TMPDIR:-/tmp}/atbalsts-bench-cases.XXXXXX")
-GEN_SECONDS="–"
-if [ -n "$DATABASE" ]; then
-    DB=$DATABASE
-    [ -n "${ATBALSTS_KEY_FILE:-}" ] || log "WARNING: ATBALSTS_KEY_FILE is not set: notes open only with the key file they were sealed with"
-    log "using the generated database $DB"
-    "$BINARY" migrate --database "$DB" >"$T/setup.log" 2>&1 || die "migrate failed"
-else
-    export ATBALSTS_KEY_FILE="$T/key"
-    if [ "$ENGINE" = postgresql ]; then
-        start_pg
-        psql "$PG_URL" -qc "CREATE DATABASE cases" >/dev/null
-        DB="${PG_URL%/*}/cases"
-    else
-        DB="sqlite:$T/cases.db"
-    fi
-    log "generating $PERSONS persons and $CASES cases into $DB (atbalsts demo --persons $PERSONS --cases $CASES)"
-    start=$(now)
-    { "$BINARY" migrate --database "$DB" && "$BINARY" demo --database "$DB" --persons "$PERSONS" --cases "$CASES"; } \
-        >"$T/setup.log" 2>&1 || die "generating the data failed"
-    GEN_SECONDS=$(elapsed "$start")
-    tail -n 4 "$T/setup.log" >&2
-fi
+open_or_generate cases
 [ "$ENGINE" = postgresql ] && PG_VERSION="PostgreSQL $(psql "$DB" -Atc 'SHOW server_version')"
 sync   # the fresh database's pages reach the disk now, not during the measurements
 N_CASES=$(sql "$DB" "SELECT COUNT(*) FROM case_file")

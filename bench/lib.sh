@@ -18,6 +18,7 @@
 #   start_server, run_wrk           the server on DB; a warm-up and a measured wrk run
 #   now, elapsed START              wall-clock seconds
 #   pg_settings DB                  the PostgreSQL settings a report names
+#   open_or_generate NAME           DATABASE, or a new one with generated persons and cases
 #
 # Everything it starts runs against 127.0.0.1 and with a time limit.
 # shellcheck shell=bash
@@ -293,4 +294,33 @@ run_wrk() {
 pg_settings() {
     psql "$1" -Atq -c "SELECT name || ' ' || current_setting(name) FROM pg_settings
         WHERE name IN ('shared_buffers', 'fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name" | paste -sd, - | sed 's/,/, /g'
+}
+
+# open_or_generate NAME — sets DB and GEN_SECONDS: the given DATABASE (migrated), or a new
+# database NAME of ENGINE (a throwaway PostgreSQL, or a file in $T) with PERSONS generated persons
+# and CASES cases (`atbalsts demo --persons --cases`, a fresh key file in $T).
+open_or_generate() {
+    local start
+    GEN_SECONDS="–"
+    if [ -n "$DATABASE" ]; then
+        DB=$DATABASE
+        [ -n "${ATBALSTS_KEY_FILE:-}" ] || log "WARNING: ATBALSTS_KEY_FILE is not set: notes open only with the key file they were sealed with"
+        log "using the generated database $DB"
+        "$BINARY" migrate --database "$DB" >"$T/setup.log" 2>&1 || die "migrate failed"
+        return
+    fi
+    export ATBALSTS_KEY_FILE="$T/key"
+    if [ "$ENGINE" = postgresql ]; then
+        start_pg
+        psql "$PG_URL" -qc "CREATE DATABASE $1" >/dev/null
+        DB="${PG_URL%/*}/$1"
+    else
+        DB="sqlite:$T/$1.db"
+    fi
+    log "generating $PERSONS persons and $CASES cases into $DB (atbalsts demo --persons $PERSONS --cases $CASES)"
+    start=$(now)
+    { "$BINARY" migrate --database "$DB" && "$BINARY" demo --database "$DB" --persons "$PERSONS" --cases "$CASES"; } \
+        >"$T/setup.log" 2>&1 || die "generating the data failed"
+    GEN_SECONDS=$(elapsed "$start")
+    tail -n 4 "$T/setup.log" >&2
 }
