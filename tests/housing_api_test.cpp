@@ -259,6 +259,14 @@ TEST_P(HousingApi, ResidentsAreNamedOnlyToWhoMayReadTheirCase) {
   EXPECT_EQ(field(move_in(service, anna, place_b_, 0, adults_)), "referral_id");
   EXPECT_EQ(move_in(service, anna, place_b_, 0, admin_).status, 403);
   EXPECT_EQ(count("SELECT COUNT(*) FROM housing_stay WHERE move_out_on IS NULL"), 1);
+
+  // "Who looked at this" for the stay follows the resident's case.
+  const std::string looked = "/api/v1/audit/entities/housing_stay/" + id(in.body);
+  const Answer who = get(looked, supervisor_);
+  ASSERT_EQ(who.status, 200) << who.body.dump();
+  EXPECT_GE(who.body["items"].size(), 2u);  // the move-in and the named list
+  EXPECT_EQ(get(looked, adults_super_).status, 404);
+  EXPECT_EQ(get("/api/v1/audit/entities/housing_stay/999999", supervisor_).status, 404);
 }
 
 TEST_P(HousingApi, RacingMoveInsGiveTheBedToOne) {

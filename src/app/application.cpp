@@ -57,7 +57,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   audit::add_routes(app->router_, ctx, [db](const access::Principal& p, std::string_view type, std::string_view id) {
     return db->read([&](storage::Connection& c) {
       if (cases::is_case_entity(type)) return cases::may_see_entity_audit(c, p, type, id);
-      if (type == "referral") return services::may_see_entity_audit(c, p, id);
+      if (services::is_referral_entity(type)) return services::may_see_entity_audit(c, p, type, id);
       return registry::may_see_entity_audit(c, p, type, id);
     });
   });

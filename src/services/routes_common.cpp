@@ -43,11 +43,24 @@ Result<std::optional<int>> waiting_position(storage::Connection& c, const Referr
   return std::optional(ahead + 1);
 }
 
+bool is_referral_entity(std::string_view type) {
+  return type == "referral" || type == "housing_stay" || type == "mentor_pairing" || type == "mobile_stop";
+}
+
 Result<void> may_see_entity_audit(storage::Connection& c, const access::Principal& p,
-                                  std::string_view id) {
+                                  std::string_view type, std::string_view id) {
+  const Error none{Errc::not_found, {"Ieraksts nav atrasts.", "No such record."}, {}, {}};
   const auto n = http::path_id(id);
-  if (!n) return Error{Errc::not_found, {"Ieraksts nav atrasts.", "No such record."}, {}, {}};
-  ATB_TRY(open_referral(c, p, *n, access::Access::read));
+  if (!n || !is_referral_entity(type)) return none;
+  std::int64_t referral_id = *n;
+  if (type != "referral") {
+    // A stay, a pairing or a stop belongs to one referral; its case decides.
+    ATB_TRY_ASSIGN(rows, c.query("SELECT referral_id FROM " + std::string(type) + " WHERE id = ?",
+                                 storage::params(*n)));
+    if (rows.empty()) return none;
+    referral_id = rows[0].integer(0);
+  }
+  ATB_TRY(open_referral(c, p, referral_id, access::Access::read));
   return ok();
 }
 

@@ -40,10 +40,14 @@ Result<WaitingPage> waiting_list(storage::Connection& c, std::int64_t service_id
 /// The position of waiting referral `referral_id` on its service's list (nullopt when not waiting).
 Result<std::optional<int>> waiting_position(storage::Connection& c, const Referral& r);
 
-/// "Who looked at this" for a referral (audit entity type `referral`): its case must be readable
-/// by the caller; not_found otherwise (also for malformed ids).
+/// Whether audit entity `type` is a referral or a record of one (a housing stay, a mentor
+/// pairing, a stop of the mobile service's day plan).
+bool is_referral_entity(std::string_view type);
+
+/// "Who looked at this" for a referral or a record of one (is_referral_entity): the referral's
+/// case must be readable by the caller; not_found otherwise (also for malformed ids).
 Result<void> may_see_entity_audit(storage::Connection& c, const access::Principal& p,
-                                  std::string_view id);
+                                  std::string_view type, std::string_view id);
 
 /// 409: someone changed the record meanwhile.
 Error stale();
