@@ -17,19 +17,22 @@ Result<Figure> case_flow(const FigureQuery& q) {
       open_cases_on(q, to,
                     "c.department_id AS department_id, 1 AS open_at_end, 0 AS opened, 0 AS closed",
                     params);
-  sql += " UNION ALL SELECT c.department_id, 0, 1, 0 FROM case_file c"
-         " WHERE c.opened_on >= ? AND c.opened_on <= ?";
+  sql +=
+      " UNION ALL SELECT c.department_id, 0, 1, 0 FROM case_file c"
+      " WHERE c.opened_on >= ? AND c.opened_on <= ?";
   params.push_back(from);
   params.push_back(to);
   sql += scope_condition(q.scope, "c.municipality_id", "c.department_id", params);
-  sql += " UNION ALL SELECT c.department_id, 0, 0, 1 FROM case_file c"
-         " WHERE c.closed_on >= ? AND c.closed_on <= ? AND c.opened_on <= ?";
+  sql +=
+      " UNION ALL SELECT c.department_id, 0, 0, 1 FROM case_file c"
+      " WHERE c.closed_on >= ? AND c.closed_on <= ? AND c.opened_on <= ?";
   params.push_back(from);
   params.push_back(to);
   params.push_back(to);
   sql += scope_condition(q.scope, "c.municipality_id", "c.department_id", params);
-  sql += " UNION ALL SELECT e.id, 0, 0, 0 FROM department e WHERE EXISTS (SELECT 1 FROM case_file c"
-         " WHERE c.department_id = e.id AND c.opened_on <= ?";
+  sql +=
+      " UNION ALL SELECT e.id, 0, 0, 0 FROM department e WHERE EXISTS (SELECT 1 FROM case_file c"
+      " WHERE c.department_id = e.id AND c.opened_on <= ?";
   params.push_back(to);
   sql += scope_condition(q.scope, "c.municipality_id", "c.department_id", params);
   sql += ")) x JOIN department d ON d.id = x.department_id GROUP BY d.code ORDER BY d.code";
