@@ -62,9 +62,18 @@ TEST_P(MigrationsTest, ConcurrentMigratorsApplyEachOnce) {
   for (int i = 0; i < 3; ++i) {
     threads.emplace_back([&] {
       auto db = storage::Database::open(scratch_.url(), 1);
-      if (!db) { ++failures; return; }
+      if (!db) {
+        ++failures;
+        ADD_FAILURE() << "open: " << db.error().detail;
+        return;
+      }
       auto n = storage::migrate(**db);
-      if (n) total += *n; else ++failures;
+      if (n) {
+        total += *n;
+      } else {
+        ++failures;
+        ADD_FAILURE() << "migrate: " << n.error().detail;
+      }
     });
   }
   for (auto& t : threads) t.join();

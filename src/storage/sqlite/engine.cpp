@@ -2,9 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <variant>
 
@@ -64,6 +66,7 @@ class SqliteConnection final : public Connection {
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
       std::string m = message ? message : "unknown error";
       sqlite3_free(message);
+      if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_BUSY) return Error::unavailable("sqlite busy: " + m);
       return Error::internal(fmt::format("sqlite: {}", m));
     }
     return ok();
@@ -175,8 +178,15 @@ Result<std::unique_ptr<Connection>> connect(const std::string& path) {
   }
   wait_when_busy(db, 5000);
   auto conn = std::make_unique<SqliteConnection>(db);
-  ATB_TRY(conn->execute_script(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
+  // Turning a new file to WAL takes an exclusive lock that SQLite does not wait for through the
+  // busy handler: when several connections open a new database at once (migrators, a pool),
+  // the ones that lose are told "database is locked" at once, so they try again for a while.
+  for (auto waited = std::chrono::milliseconds(0);; waited += std::chrono::milliseconds(2)) {
+    auto set = conn->execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    if (set) break;
+    if (set.error().code != Errc::unavailable || waited >= std::chrono::seconds(5)) return std::move(set).error();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
   // 32 MiB of page cache a connection (SQLite's default is 2 MiB): a list page of a national
   // database reads a few thousand pages, which then stay for the next request until a commit.
   ATB_TRY(conn->execute_script("PRAGMA cache_size=-32768;"));
