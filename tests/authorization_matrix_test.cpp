@@ -71,6 +71,27 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
   }
 
   // A service of the demo municipality and a requested referral of the case's Anna to it.
+  /// A referral of the in-scope case's person to `service`, requested on 2026-01-03.
+  Result<std::int64_t> requested_referral(storage::Connection& c, std::int64_t service) {
+    services::Referral r;
+    r.service_id = service;
+    r.case_id = case_in_;
+    r.person_id = person_in_;
+    r.requested_on = "2026-01-03";
+    r.requested_by.id = worker_id_;
+    r.requested_at = "2026-01-03T00:00:00.000Z";
+    r.decision_due_on = "2026-02-03";
+    return services::insert_referral(c, r);
+  }
+  /// The same, granted on 2026-01-04 and placed from 2026-01-05.
+  Result<std::int64_t> placed_referral(storage::Connection& c, std::int64_t service) {
+    const std::string at = "2026-01-04T00:00:00.000Z";
+    ATB_TRY_ASSIGN(referral, requested_referral(c, service));
+    ATB_TRY(services::decide_referral(c, referral, 1, {"waiting", "granted", "", 3, "2026-01-04"}, worker_id_, at));
+    ATB_TRY(services::place_referral(c, referral, 2, "2026-01-05", std::nullopt, worker_id_, at));
+    return referral;
+  }
+
   void add_service_records() {
     const std::int64_t municipality = id_of("SELECT municipality_id FROM department WHERE code = 'services'");
     const std::int64_t department = id_of("SELECT id FROM department WHERE code = 'services'");
@@ -82,15 +103,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
       s.provider_department_id = department;
       s.capacity = 1;
       ATB_TRY_ASSIGN(service, services::insert_service(c, s, "2026-01-01T00:00:00.000Z"));
-      services::Referral r;
-      r.service_id = service;
-      r.case_id = case_in_;
-      r.person_id = person_in_;
-      r.requested_on = "2026-01-03";
-      r.requested_by.id = worker_id_;
-      r.requested_at = "2026-01-03T00:00:00.000Z";
-      r.decision_due_on = "2026-02-03";
-      ATB_TRY_ASSIGN(referral, services::insert_referral(c, r));
+      ATB_TRY_ASSIGN(referral, requested_referral(c, service));
       return std::pair{service, referral};
     });
     ASSERT_TRUE(ids) << ids.error().detail;
@@ -110,17 +123,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
       m.phone = "+371 20000000";
       m.trained_on = "2026-01-01";
       ATB_TRY_ASSIGN(mentor, services::insert_mentor(c, m, at));
-      services::Referral r;
-      r.service_id = service_in_;
-      r.case_id = case_in_;
-      r.person_id = person_in_;
-      r.requested_on = "2026-01-03";
-      r.requested_by.id = worker_id_;
-      r.requested_at = at;
-      r.decision_due_on = "2026-02-03";
-      ATB_TRY_ASSIGN(referral, services::insert_referral(c, r));
-      ATB_TRY(services::decide_referral(c, referral, 1, {"waiting", "granted", "", 3, "2026-01-04"}, worker_id_, at));
-      ATB_TRY(services::place_referral(c, referral, 2, "2026-01-05", std::nullopt, worker_id_, at));
+      ATB_TRY_ASSIGN(referral, placed_referral(c, service_in_));
       services::Pairing p;
       p.referral_id = referral;
       p.mentor_id = mentor;
@@ -150,17 +153,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
       ATB_TRY_ASSIGN(unit, services::insert_unit(c, {0, service, "Matrica", std::nullopt, at, {}}, at));
       ATB_TRY_ASSIGN(room, services::insert_room(c, unit, "Istaba", at));
       ATB_TRY_ASSIGN(place, services::insert_place(c, room, "A", at));
-      services::Referral r;
-      r.service_id = service;
-      r.case_id = case_in_;
-      r.person_id = person_in_;
-      r.requested_on = "2026-01-03";
-      r.requested_by.id = worker_id_;
-      r.requested_at = at;
-      r.decision_due_on = "2026-02-03";
-      ATB_TRY_ASSIGN(referral, services::insert_referral(c, r));
-      ATB_TRY(services::decide_referral(c, referral, 1, {"waiting", "granted", "", 3, "2026-01-04"}, worker_id_, at));
-      ATB_TRY(services::place_referral(c, referral, 2, "2026-01-05", std::nullopt, worker_id_, at));
+      ATB_TRY_ASSIGN(referral, placed_referral(c, service));
       services::Stay st;
       st.where.place_id = place;
       st.referral_id = referral;
@@ -188,17 +181,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<storage::Engine> {
       s.provider_department_id = department;
       s.capacity = 10;
       ATB_TRY_ASSIGN(service, services::insert_service(c, s, at));
-      services::Referral r;
-      r.service_id = service;
-      r.case_id = case_in_;
-      r.person_id = person_in_;
-      r.requested_on = "2026-01-03";
-      r.requested_by.id = worker_id_;
-      r.requested_at = at;
-      r.decision_due_on = "2026-02-03";
-      ATB_TRY_ASSIGN(referral, services::insert_referral(c, r));
-      ATB_TRY(services::decide_referral(c, referral, 1, {"waiting", "granted", "", 3, "2026-01-04"}, worker_id_, at));
-      ATB_TRY(services::place_referral(c, referral, 2, "2026-01-05", std::nullopt, worker_id_, at));
+      ATB_TRY_ASSIGN(referral, placed_referral(c, service));
       services::DayPlan plan;
       plan.service_id = service;
       plan.day = "2026-01-10";

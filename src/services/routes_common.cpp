@@ -11,7 +11,7 @@ namespace atb::services {
 Result<Service> open_service(storage::Connection& c, const access::Principal& p, std::int64_t id) {
   ATB_TRY_ASSIGN(found, load_service(c, id));
   if (!found || found->municipality_id != p.municipality_id) {
-    return Error{Errc::not_found, {"Pakalpojums nav atrasts.", "No such service."}, {}, {}};
+    return Error{Errc::not_found, kNoService, {}, {}};
   }
   return std::move(*found);
 }

@@ -20,6 +20,9 @@
 
 namespace atb::services {
 
+/// "No such service." (404): a service id that is malformed, unknown or of another municipality.
+inline const Text kNoService{"Pakalpojums nav atrasts.", "No such service."};
+
 /// The service `id` of the caller's municipality; not_found otherwise.
 Result<Service> open_service(storage::Connection& c, const access::Principal& p, std::int64_t id);
 

@@ -27,7 +27,6 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-const Text kNoService{"Pakalpojums nav atrasts.", "No such service."};
 const Text kNoUnit{"Mājokļa vienība nav atrasta.", "No such housing unit."};
 const Text kNoRoom{"Istaba nav atrasta.", "No such room."};
 const Text kNoStay{"Uzturēšanās nav atrasta.", "No such stay."};

@@ -31,7 +31,6 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-const Text kNoService{"Pakalpojums nav atrasts.", "No such service."};
 const Text kNoPlan{"Dienas plāns nav atrasts.", "No such day plan."};
 const Text kNoStop{"Pietura nav atrasta.", "No such stop."};
 

@@ -23,7 +23,6 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-const Text kNoService{"Pakalpojums nav atrasts.", "No such service."};
 
 // The JSON Schema of a service body with its required members.
 std::string service_schema(const char* required) {
