@@ -42,6 +42,37 @@ TEST_P(RegistryHouseholds, KindFollowsTheMembersAges) {
   EXPECT_FALSE(page.body["households"][0]["until"].is_null());
 }
 
+// The statistics count first registrations by the kind recorded on the registration: every
+// write that changes who was a child on the registration day keeps it current.
+TEST_P(RegistryHouseholds, TheRegistrationKeepsItsFamilyKindCurrent) {
+  const std::int64_t mother = person("Inese", "Bērziņa", "1980-02-02");
+  const std::int64_t daughter = person("Anna", "Bērziņa", "1999-03-03");
+  const Answer h = f_.call(Method::post, "/api/v1/households", worker_,
+                           json{{"members", {{{"person_id", mother}, {"relationship", "head"}}}}}.dump());
+  ASSERT_EQ(h.status, 201) << h.body.dump();
+  const std::string id = std::to_string(h.body["id"].get<std::int64_t>());
+  auto with_children = [&] {
+    return count("SELECT COUNT(*) FROM household_registration WHERE household_id = " + id +
+                 " AND family_kind = 'with_children'");
+  };
+  ASSERT_EQ(count("SELECT COUNT(*) FROM household_registration WHERE household_id = " + id), 1);
+  EXPECT_EQ(with_children(), 0);
+  const std::string url = "/api/v1/households/" + id;
+  ASSERT_EQ(f_.call(Method::patch, url, worker_,
+                    json{{"version", 1}, {"add_members", {{{"person_id", daughter}, {"relationship", "child"}}}}}.dump())
+                .status,
+            200);
+  EXPECT_EQ(with_children(), 0) << "an adult daughter";
+  // Her birth date was mistyped: she is a child.
+  const Answer fixed = f_.call(Method::patch, "/api/v1/persons/" + std::to_string(daughter), worker_,
+                               json{{"version", 1}, {"birth_date", "2015-03-03"}}.dump());
+  ASSERT_EQ(fixed.status, 200) << fixed.body.dump();
+  EXPECT_EQ(with_children(), 1);
+  // She leaves on the registration day: on that day she was no longer a member.
+  ASSERT_EQ(f_.call(Method::patch, url, worker_, json{{"version", 2}, {"remove_members", {daughter}}}.dump()).status, 200);
+  EXPECT_EQ(with_children(), 0);
+}
+
 TEST_P(RegistryHouseholds, AChildOlderThanHerParentIsRefused) {
   const std::int64_t young = person("Elza", "Krūmiņa", "2000-01-01");
   const std::int64_t old = person("Alma", "Krūmiņa", "1950-01-01");

@@ -8,6 +8,7 @@
 
 #include "core/time.h"
 #include "registry/bulk_insert.h"
+#include "registry/family_kind.h"
 #include "registry/names.h"
 #include "registry/personal_code.h"
 #include "registry/population.h"
@@ -259,6 +260,7 @@ Result<void> generate_in(storage::Connection& c, std::int64_t municipality_id, c
     ATB_TRY(c.execute_script(indexes[i].sql));
   }
   if (o.progress && !indexes.empty()) o.progress("indexes", indexes.size(), indexes.size());
+  ATB_TRY(refresh_all_family_kinds(c));  // after the indexes: it looks up each household's members
   if (c.engine() == storage::Engine::postgresql) ATB_TRY(c.execute_script("ANALYZE"));
   return settings.restore();
 }

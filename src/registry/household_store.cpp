@@ -3,6 +3,7 @@
 #include <map>
 
 #include "access/record_scope.h"
+#include "registry/family_kind.h"
 #include "registry/person_store.h"
 #include "registry/rules.h"
 #include "storage/id_list.h"
@@ -24,13 +25,15 @@ Result<void> add_member(storage::Connection& c, std::int64_t household_id, std::
                         const std::string& relationship, const std::string& since) {
   ATB_TRY(c.execute("INSERT INTO household_member (household_id, person_id, relationship, since, until) VALUES (?, ?, ?, ?, NULL)",
                     params(household_id, person_id, relationship, since)));
-  return ok();
+  return refresh_family_kind(c, household_id);
 }
 
 Result<bool> end_member(storage::Connection& c, std::int64_t household_id, std::int64_t person_id, const std::string& until) {
   ATB_TRY_ASSIGN(n, c.execute("UPDATE household_member SET until = ? WHERE household_id = ? AND person_id = ? AND until IS NULL",
                               params(until, household_id, person_id)));
-  return n > 0;
+  if (n == 0) return false;
+  ATB_TRY(refresh_family_kind(c, household_id));
+  return true;
 }
 
 Result<bool> update_household(storage::Connection& c, std::int64_t id, std::int64_t version, const std::string& name,

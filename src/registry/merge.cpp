@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "registry/family_kind.h"
 #include "registry/person_store.h"
 
 namespace atb::registry {
@@ -59,6 +60,7 @@ Result<std::int64_t> merge_persons(storage::Connection& c, std::int64_t municipa
                                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                                params(survivor_id, duplicate_id, reason, moved.dump(), user_id, now)));
   ATB_TRY(rebuild_keys(c, survivor_id));
+  ATB_TRY(refresh_family_kinds_of_person(c, survivor_id));  // her memberships now carry her birth date
   return rows[0].integer(0);
 }
 
@@ -87,6 +89,8 @@ Result<std::int64_t> split_merge(storage::Connection& c, std::int64_t survivor_i
                     params(user_id, now, reason, merge_id)));
   ATB_TRY(rebuild_keys(c, survivor_id));
   ATB_TRY(rebuild_keys(c, duplicate_id));
+  ATB_TRY(refresh_family_kinds_of_person(c, survivor_id));
+  ATB_TRY(refresh_family_kinds_of_person(c, duplicate_id));
   return duplicate_id;
 }
 

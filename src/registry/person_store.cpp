@@ -1,6 +1,7 @@
 #include "registry/person_store.h"
 
 #include "registry/bulk_insert.h"
+#include "registry/family_kind.h"
 #include "registry/names.h"
 #include "registry/rules.h"
 
@@ -204,6 +205,7 @@ Result<void> add_registration(storage::Connection& c, const access::RegistryTabl
   const std::string sql = registration_sql(t) + " VALUES (?, ?, ?, ?, ?, ?, ?)";
   ATB_TRY(c.execute(sql, params(owner_id, r.department_id, r.team_id, r.first_registered_on, r.channel,
                                 r.registered_by, now)));
+  if (t.registration == access::kHouseholdTables.registration) return refresh_family_kind(c, owner_id);
   return ok();
 }
 
@@ -275,6 +277,7 @@ Result<bool> update_person(storage::Connection& c, const Person& before, const P
              d.language, d.email, declared, actual, d.deceased_on, d.disability, d.health_note,
              collation_key(d.surname + " " + d.given_names), now, before.id, before.version)));
   if (changed != 1) return false;
+  if (old.birth_date != d.birth_date) ATB_TRY(refresh_family_kinds_of_person(c, before.id));
   if (renamed) {
     ATB_TRY(c.execute("INSERT INTO person_name (person_id, given_names, surname, valid_until, reason) VALUES (?, ?, ?, ?, ?)",
                       params(before.id, old.given_names, old.surname, now.substr(0, 10), reasons.name)));
