@@ -22,10 +22,8 @@ Result<Authenticated> authenticate(storage::Database& db, const Credentials& cr,
   const TimePoint now = std::chrono::system_clock::now();
   const std::string now_text = iso_utc(now);
   if (cr.bearer) {
-    auto found = db.read([&](storage::Connection& c) -> Result<std::optional<Principal>> {
-      ATB_TRY_ASSIGN(token, find_token(c, secret_hash(*cr.bearer), now_text));
-      if (!token) return std::optional<Principal>{};
-      return load_principal(c, token->user_id);
+    auto found = db.read([&](storage::Connection& c) {
+      return load_token_principal(c, secret_hash(*cr.bearer), now_text);
     });
     if (!found) return std::move(found).error();
     if (!*found) return unauthenticated({"API marķieris nav derīgs.", "The API token is not valid."});

@@ -95,14 +95,4 @@ Result<std::int64_t> insert_token(storage::Connection& c, const std::string& tok
   return rows[0].integer(0);
 }
 
-Result<std::optional<TokenRecord>> find_token(storage::Connection& c, const std::string& token_hash,
-                                              const std::string& now) {
-  ATB_TRY_ASSIGN(rows, c.query("SELECT id, user_id, name, expires_at FROM api_token"
-                               " WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?",
-                               params(token_hash, now)));
-  if (rows.empty()) return std::optional<TokenRecord>{};
-  const Row& r = rows[0];
-  return std::optional<TokenRecord>(TokenRecord{r.integer(0), r.integer(1), r.text(2), r.text(3)});
-}
-
 }  // namespace atb::access

@@ -26,14 +26,6 @@ struct SessionRecord {
   std::optional<std::string> pending_secret;  ///< sealed TOTP secret during enrolment
 };
 
-/// An API token row.
-struct TokenRecord {
-  std::int64_t id = 0;
-  std::int64_t user_id = 0;
-  std::string name;
-  std::string expires_at;
-};
-
 Result<std::int64_t> insert_session(storage::Connection& c, const std::string& token_hash,
                                     const SessionRecord& s);
 /// A session that has not ended, by the hash of its token (expiry is checked by the caller).
@@ -53,8 +45,6 @@ Result<std::vector<SessionRecord>> list_open_sessions(storage::Connection& c, st
 Result<std::int64_t> insert_token(storage::Connection& c, const std::string& token_hash,
                                   std::int64_t user_id, const std::string& name,
                                   const std::string& expires_at);
-/// A token that is not revoked and not expired at `now`.
-Result<std::optional<TokenRecord>> find_token(storage::Connection& c, const std::string& token_hash,
-                                              const std::string& now);
+/// (A token is checked with its user in one statement: user_store's load_token_principal.)
 
 }  // namespace atb::access

@@ -14,6 +14,21 @@ namespace {
 constexpr const char* kUserColumns =
     "id, username, full_name, email, municipality_id, disabled, totp_enabled, created_at, partner_id";
 
+/// kUserColumns with each column qualified by `alias` ("u.id, u.username, …").
+std::string user_columns_of(const std::string& alias) {
+  std::string out;
+  std::string_view rest = kUserColumns;
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(',');
+    std::string_view column = rest.substr(0, comma);
+    while (!column.empty() && column.front() == ' ') column.remove_prefix(1);
+    if (!out.empty()) out += ", ";
+    out += alias + "." + std::string(column);
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+  }
+  return out;
+}
+
 User user_from(const Row& r) {
   User u;
   u.id = r.integer(0);
@@ -140,12 +155,15 @@ Result<void> update_user(storage::Connection& c, std::int64_t id, const UserPatc
   return ok();
 }
 
-Result<std::optional<Principal>> load_principal(storage::Connection& c, std::int64_t user_id) {
-  ATB_TRY_ASSIGN(users, c.query(std::string("SELECT ") + kUserColumns + " FROM app_user WHERE id = ?",
-                                params(user_id)));
+namespace {
+
+/// The principal of user row `users[0]` (kUserColumns), or none when there is none or she is
+/// disabled: her roles, teams and departments loaded in one more round trip.
+Result<std::optional<Principal>> principal_of(storage::Connection& c, const storage::Rows& users) {
   if (users.empty()) return std::optional<Principal>{};
   const User found = user_from(users[0]);
   if (found.disabled) return std::optional<Principal>{};
+  const std::int64_t user_id = found.id;
   Principal p;
   p.user_id = found.id;
   p.username = found.username;
@@ -170,6 +188,23 @@ Result<std::optional<Principal>> load_principal(storage::Connection& c, std::int
   // A partner user acts for her institution: the policy reads the cases referred to it.
   if (p.has(Role::partner)) p.partner_id = found.partner_id;
   return std::optional<Principal>(std::move(p));
+}
+
+}  // namespace
+
+Result<std::optional<Principal>> load_principal(storage::Connection& c, std::int64_t user_id) {
+  ATB_TRY_ASSIGN(users, c.query(std::string("SELECT ") + kUserColumns + " FROM app_user WHERE id = ?",
+                                params(user_id)));
+  return principal_of(c, users);
+}
+
+Result<std::optional<Principal>> load_token_principal(storage::Connection& c, const std::string& token_hash,
+                                                      const std::string& now) {
+  ATB_TRY_ASSIGN(users, c.query("SELECT " + user_columns_of("u") +
+                                    " FROM api_token t JOIN app_user u ON u.id = t.user_id"
+                                    " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?",
+                                params(token_hash, now)));
+  return principal_of(c, users);
 }
 
 Result<bool> teams_exist(storage::Connection& c, std::int64_t municipality_id,

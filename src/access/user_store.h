@@ -59,6 +59,11 @@ Result<UserPage> list_users(storage::Connection& c, const std::string& q, int pa
 Result<void> update_user(storage::Connection& c, std::int64_t id, const UserPatch& patch);
 /// The user as a request principal: roles, teams and the teams' departments.
 Result<std::optional<Principal>> load_principal(storage::Connection& c, std::int64_t user_id);
+/// The principal of the API token whose secret hashes to `token_hash`, if it is neither revoked
+/// nor expired at `now` (ISO UTC) and its user is not disabled: the token and the user in one
+/// round trip (every API request does this).
+Result<std::optional<Principal>> load_token_principal(storage::Connection& c, const std::string& token_hash,
+                                                      const std::string& now);
 /// Whether every team id exists in the municipality.
 Result<bool> teams_exist(storage::Connection& c, std::int64_t municipality_id,
                          const std::vector<std::int64_t>& team_ids);

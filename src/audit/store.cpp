@@ -25,43 +25,64 @@ StoredEntry stored_from(const Row& r) {
   return s;
 }
 
+/// Rows of one multi-row INSERT: `columns` values each, at most `kRowsPerStatement` rows, sent
+/// as one statement (a round trip each on PostgreSQL) with `tail` appended.
+class RowBatch {
+ public:
+  RowBatch(storage::Connection& c, std::string head, std::size_t columns, std::string tail)
+      : c_(c), head_(std::move(head)), columns_(columns), tail_(std::move(tail)) {}
+
+  /// The parameters of the row being added (push `columns` values, then call added()).
+  storage::Params& params() { return params_; }
+  Result<void> added() { return ++rows_ == kRowsPerStatement ? flush() : ok(); }
+
+  /// Sends the rows added so far.
+  Result<void> flush() {
+    if (rows_ == 0) return ok();
+    std::string row = "(?";
+    for (std::size_t i = 1; i < columns_; ++i) row += ", ?";
+    row += ")";
+    std::string sql = head_ + " VALUES " + row;
+    for (std::size_t i = 1; i < rows_; ++i) sql += ", " + row;
+    ATB_TRY(c_.execute(sql + tail_, params_));
+    params_.clear();
+    rows_ = 0;
+    return ok();
+  }
+
+ private:
+  static constexpr std::size_t kRowsPerStatement = 64;
+  storage::Connection& c_;
+  std::string head_;
+  std::size_t columns_;
+  std::string tail_;
+  storage::Params params_;
+  std::size_t rows_ = 0;
+};
+
 /// Indexes each id of a list entry naming several rows by the entry's user and day (see
-/// audit_listed_day in the migrations), a few hundred per statement. A key already there (the
-/// same user listed the same record earlier that day) is left as it is, so repeated lists
-/// write nothing here.
-Result<void> index_listed(storage::Connection& c, std::int64_t seq, const Entry& e) {
+/// audit_listed_day in the migrations) into `listed`. A key already there (the same user
+/// listed the same record earlier that day) is left as it is, so repeated lists write nothing.
+Result<void> index_listed(RowBatch& listed, std::int64_t seq, const Entry& e) {
   if (e.action != "list" || e.entity_id.find(',') == std::string::npos) return ok();
-  constexpr std::size_t kPerStatement = 200;
   const std::int64_t user = e.user_id.value_or(0);
   const std::string day = e.at.substr(0, 10);
-  storage::Params batch;
-  std::size_t rows = 0;
-  auto flush = [&]() -> Result<void> {
-    if (rows == 0) return ok();
-    std::string sql =
-        "INSERT INTO audit_listed_day (entity_type, entity_id, user_id, day, first_seq)"
-        " VALUES (?, ?, ?, ?, ?)";
-    for (std::size_t i = 1; i < rows; ++i) sql += ", (?, ?, ?, ?, ?)";
-    ATB_TRY(c.execute(sql + " ON CONFLICT DO NOTHING", batch));
-    batch.clear();
-    rows = 0;
-    return ok();
-  };
   std::size_t from = 0;
   while (from <= e.entity_id.size()) {
     std::size_t to = e.entity_id.find(',', from);
     if (to == std::string::npos) to = e.entity_id.size();
     if (to > from) {
-      batch.push_back(e.entity_type);
-      batch.push_back(e.entity_id.substr(from, to - from));
-      batch.push_back(user);
-      batch.push_back(day);
-      batch.push_back(seq);
-      if (++rows == kPerStatement) ATB_TRY(flush());
+      storage::Params& p = listed.params();
+      p.emplace_back(e.entity_type);
+      p.emplace_back(e.entity_id.substr(from, to - from));
+      p.emplace_back(user);
+      p.emplace_back(day);
+      p.emplace_back(seq);
+      ATB_TRY(listed.added());
     }
     from = to + 1;
   }
-  return flush();
+  return ok();
 }
 
 /// `id` as a LIKE pattern matching it as one element of a comma-separated list.
@@ -97,17 +118,25 @@ Result<void> append(storage::Connection& c, std::vector<Entry>& entries) {
                                " RETURNING last_seq, last_hash"));
   std::int64_t seq = head[0].integer(0);
   std::string prev = head[0].text(1);
+  // The entries, then the listed records' index, each in as few statements as possible.
+  RowBatch rows(c, std::string("INSERT INTO audit_log (") + kColumns + ")", 14, "");
+  RowBatch listed(c, "INSERT INTO audit_listed_day (entity_type, entity_id, user_id, day, first_seq)", 5,
+                  " ON CONFLICT DO NOTHING");
   for (Entry& e : entries) {
     if (e.at.empty()) e.at = now_utc_iso();
     ++seq;
-    const std::string hash = chain_hash(prev, seq, e);
-    ATB_TRY(c.execute(std::string("INSERT INTO audit_log (") + kColumns +
-                          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      params(seq, e.at, e.user_id, e.username, e.role, e.action, e.entity_type,
-                             e.entity_id, e.reason, e.outcome, e.request_id, e.remote, prev, hash)));
-    prev = hash;
-    ATB_TRY(index_listed(c, seq, e));
+    std::string hash = chain_hash(prev, seq, e);
+    storage::Params& p = rows.params();
+    for (storage::Value v : params(seq, e.at, e.user_id, e.username, e.role, e.action, e.entity_type,
+                                   e.entity_id, e.reason, e.outcome, e.request_id, e.remote, prev, hash)) {
+      p.push_back(std::move(v));
+    }
+    prev = std::move(hash);
+    ATB_TRY(rows.added());
+    ATB_TRY(index_listed(listed, seq, e));
   }
+  ATB_TRY(rows.flush());
+  ATB_TRY(listed.flush());
   ATB_TRY(c.execute("UPDATE audit_head SET last_seq = ?, last_hash = ?, seal = ? WHERE id = 1",
                     params(seq, prev, seal(seq, prev))));
   return ok();

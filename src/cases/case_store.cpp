@@ -188,21 +188,31 @@ Result<std::pair<std::vector<CaseRow>, std::int64_t>> list_cases(storage::Connec
     ids = "SELECT c.id FROM case_file c WHERE " + visible + stage;
     add_stage();
   }
-  ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM (" + ids + ") ids", ps));
-  ps.push_back(static_cast<std::int64_t>(page_size));
-  ps.push_back(static_cast<std::int64_t>((page - 1) * page_size));
+  // The count rides on the page's statement (one round trip): an uncorrelated subquery, run once.
+  const std::string count = "(SELECT COUNT(*) FROM (" + ids + ") ids)";
+  storage::Params all = ps;
+  all.insert(all.end(), ps.begin(), ps.end());
+  all.push_back(static_cast<std::int64_t>(page_size));
+  all.push_back(static_cast<std::int64_t>((page - 1) * page_size));
   ATB_TRY_ASSIGN(rows, c.query(fmt::format("SELECT c.id, c.team_id, c.lead_worker_id, {}, c.stage, u.full_name, c.opened_on,"
-                                           " c.household_id, c.person_id FROM ({} ORDER BY 1 DESC LIMIT ? OFFSET ?) pick"
+                                           " c.household_id, c.person_id, {} FROM ({} ORDER BY 1 DESC LIMIT ? OFFSET ?) pick"
                                            " CROSS JOIN case_file c{} JOIN app_user u ON u.id = c.lead_worker_id"
                                            " WHERE c.id = pick.id ORDER BY c.id DESC",
-                                           case_subject_name(), ids, case_subject_joins()),
-                               ps));
+                                           case_subject_name(), count, ids, case_subject_joins()),
+                               all));
+  std::int64_t total = 0;
+  if (!rows.empty()) {
+    total = rows[0].integer(9);
+  } else if (page > 1) {  // past the last page: the count alone
+    ATB_TRY_ASSIGN(counted, c.query("SELECT " + count, ps));
+    total = counted[0].integer(0);
+  }
   std::vector<CaseRow> items;
   for (const storage::Row& r : rows) {
     items.push_back({r.integer(0), r.integer(1), r.integer(2), r.text(3), r.text(4), r.text(5), r.text(6), r.opt_integer(7),
                      r.opt_integer(8)});
   }
-  return std::pair{std::move(items), count[0].integer(0)};
+  return std::pair{std::move(items), total};
 }
 
 }  // namespace atb::cases

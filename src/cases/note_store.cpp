@@ -10,9 +10,10 @@ using storage::params;
 
 namespace {
 
-constexpr const char* kColumns =
-    "SELECT n.id, n.case_id, n.kind, n.occurred_on, n.author_id, u.full_name, n.created_at, n.text_sealed"
-    " FROM case_note n JOIN app_user u ON u.id = n.author_id";
+constexpr const char* kSelect =
+    "SELECT n.id, n.case_id, n.kind, n.occurred_on, n.author_id, u.full_name, n.created_at, n.text_sealed";
+constexpr const char* kFrom = " FROM case_note n JOIN app_user u ON u.id = n.author_id";
+constexpr std::size_t kCountColumn = 8;  ///< a column list_notes adds after kSelect's
 
 CaseNote from_row(const storage::Row& r) {
   return CaseNote{r.integer(0), r.integer(1), r.text(2), r.text(3), r.integer(4), r.text(5), r.text(6), r.text(7)};
@@ -35,15 +36,25 @@ Result<std::pair<std::vector<CaseNote>, std::int64_t>> list_notes(storage::Conne
     where += " AND n.kind = ?";
     args.push_back(kind);
   }
-  ATB_TRY_ASSIGN(total, c.query("SELECT COUNT(*) FROM case_note n" + where, args));
-  args.push_back(static_cast<std::int64_t>(page_size));
-  args.push_back(static_cast<std::int64_t>(page - 1) * page_size);
-  ATB_TRY_ASSIGN(rows, c.query(std::string(kColumns) + where + " ORDER BY n.created_at DESC, n.id DESC LIMIT ? OFFSET ?",
-                               args));
+  // The count rides on the page's statement (one round trip): an uncorrelated subquery, run once.
+  const std::string count = "(SELECT COUNT(*) FROM case_note n" + where + ")";
+  storage::Params all = args;
+  all.insert(all.end(), args.begin(), args.end());
+  all.push_back(static_cast<std::int64_t>(page_size));
+  all.push_back(static_cast<std::int64_t>(page - 1) * page_size);
+  ATB_TRY_ASSIGN(rows, c.query(std::string(kSelect) + ", " + count + kFrom + where + " ORDER BY n.created_at DESC, n.id DESC LIMIT ? OFFSET ?",
+                               all));
+  std::int64_t total = 0;
+  if (!rows.empty()) {
+    total = rows[0].integer(kCountColumn);
+  } else if (page > 1) {  // past the last page: the count alone
+    ATB_TRY_ASSIGN(counted, c.query("SELECT " + count, args));
+    total = counted[0].integer(0);
+  }
   std::vector<CaseNote> out;
   out.reserve(rows.size());
   for (const storage::Row& r : rows) out.push_back(from_row(r));
-  return std::pair{std::move(out), total[0].integer(0)};
+  return std::pair{std::move(out), total};
 }
 
 Result<std::vector<CaseNote>> load_notes(storage::Connection& c, std::int64_t case_id,
@@ -52,7 +63,7 @@ Result<std::vector<CaseNote>> load_notes(storage::Connection& c, std::int64_t ca
   if (ids.empty()) return out;
   storage::Params args = params(case_id);
   const std::string marks = storage::id_placeholders(ids, args);
-  ATB_TRY_ASSIGN(rows, c.query(std::string(kColumns) + " WHERE n.case_id = ? AND n.id IN (" + marks + ")", args));
+  ATB_TRY_ASSIGN(rows, c.query(std::string(kSelect) + kFrom + " WHERE n.case_id = ? AND n.id IN (" + marks + ")", args));
   std::map<std::int64_t, CaseNote> found;
   for (const storage::Row& r : rows) found.emplace(r.integer(0), from_row(r));
   for (std::int64_t id : ids) {
