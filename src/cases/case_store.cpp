@@ -10,9 +10,10 @@ using storage::params;
 
 namespace {
 
-Result<void> load_history(storage::Connection& c, CaseFile& k) {
+Result<void> load_history(storage::Connection& c, CaseFile& k, CaseDetail detail) {
   ATB_TRY_ASSIGN(workers, c.query("SELECT user_id FROM case_worker WHERE case_id = ? ORDER BY user_id", params(k.id)));
   for (const storage::Row& r : workers) k.co_worker_ids.push_back(r.integer(0));
+  if (detail == CaseDetail::access) return ok();
   ATB_TRY_ASSIGN(moves, c.query("SELECT t.id, t.from_stage, t.to_stage, t.reason, t.by_user, u.full_name, t.at"
                                 " FROM case_transition t JOIN app_user u ON u.id = t.by_user WHERE t.case_id = ?"
                                 " ORDER BY t.id",
@@ -69,7 +70,7 @@ Result<std::int64_t> insert_case(storage::Connection& c, const CaseFile& k, cons
   return id;
 }
 
-Result<std::optional<CaseFile>> load_case(storage::Connection& c, std::int64_t id) {
+Result<std::optional<CaseFile>> load_case(storage::Connection& c, std::int64_t id, CaseDetail detail) {
   ATB_TRY_ASSIGN(rows, c.query(fmt::format(
       "SELECT c.id, c.municipality_id, c.department_id, c.team_id, c.version, c.household_id, c.person_id, c.intake_id,"
       " {}, c.stage, c.lead_worker_id, c.opened_on, c.closed_on, c.closure_reason, c.outcome_rating, c.created_at"
@@ -94,7 +95,7 @@ Result<std::optional<CaseFile>> load_case(storage::Connection& c, std::int64_t i
   k.closure_reason = r.opt_text(13);
   if (auto rating = r.opt_integer(14)) k.outcome_rating = static_cast<int>(*rating);
   k.created_at = r.text(15);
-  ATB_TRY(load_history(c, k));
+  ATB_TRY(load_history(c, k, detail));
   return std::optional<CaseFile>(std::move(k));
 }
 

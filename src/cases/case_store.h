@@ -18,9 +18,10 @@ namespace atb::cases {
 /// transition ("" → intake, with `reason`); returns its id.
 Result<std::int64_t> insert_case(storage::Connection& c, const CaseFile& k, const std::string& reason,
                                  std::int64_t by_user, const std::string& now);
-/// A case with co-workers, transition history (oldest first), latest closure request and
-/// latest agreement.
-Result<std::optional<CaseFile>> load_case(storage::Connection& c, std::int64_t id);
+/// A case with co-workers and (`whole`) the transition history (oldest first), the latest
+/// closure request and the latest agreement.
+Result<std::optional<CaseFile>> load_case(storage::Connection& c, std::int64_t id,
+                                          CaseDetail detail = CaseDetail::whole);
 
 /// The stage fields a transition writes.
 struct StageChange {

@@ -121,6 +121,13 @@ struct CaseFile {
   std::string created_at;
 };
 
+/// How much of a CaseFile to load.
+enum class CaseDetail {
+  whole,   ///< every member
+  access,  ///< the case's own columns and co-workers, what the access policy reads: no
+           ///< transitions, closure request or agreement
+};
+
 /// An assessment of a case with one instrument version (grūtību un resursu izvērtēšana).
 struct Assessment {
   std::int64_t id = 0, case_id = 0;

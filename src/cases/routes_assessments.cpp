@@ -126,7 +126,7 @@ Result<Response> list(const CaseContext& cc, Request& req, const access::Princip
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoCase));
   ATB_TRY_ASSIGN(found,
                  cc.access.db->read([&](storage::Connection& c) -> Result<std::vector<Assessment>> {
-                   ATB_TRY(open_case(c, p, id, access::Access::read));
+                   ATB_TRY(open_case(c, p, id, access::Access::read, CaseDetail::access));
                    return list_assessments(c, id);
                  }));
   json items = json::array();

@@ -46,7 +46,7 @@ Result<void> may_see_entity_audit(storage::Connection& c, const access::Principa
   const auto n = http::path_id(id);
   if (!n) return Error{Errc::not_found, {"Ieraksts nav atrasts.", "No such record."}, {}, {}};
   if (type == "case") {
-    ATB_TRY(open_case(c, p, *n, access::Access::read));
+    ATB_TRY(open_case(c, p, *n, access::Access::read, CaseDetail::access));
     return ok();
   }
   if (type == "intake") {
@@ -58,7 +58,7 @@ Result<void> may_see_entity_audit(storage::Connection& c, const access::Principa
   // A record of a case: who may read the case may see who looked at its records.
   ATB_TRY_ASSIGN(rows, c.query(std::string("SELECT case_id FROM ") + table + " WHERE id = ?", storage::params(*n)));
   if (rows.empty()) return Error{Errc::not_found, {"Ieraksts nav atrasts.", "No such record."}, {}, {}};
-  ATB_TRY(open_case(c, p, rows[0].integer(0), access::Access::read));
+  ATB_TRY(open_case(c, p, rows[0].integer(0), access::Access::read, CaseDetail::access));
   return ok();
 }
 
@@ -87,9 +87,10 @@ Result<Intake> open_intake(storage::Connection& c, const access::Principal& p, s
   return std::move(*found);
 }
 
-Result<CaseFile> open_case(storage::Connection& c, const access::Principal& p, std::int64_t id, access::Access need) {
+Result<CaseFile> open_case(storage::Connection& c, const access::Principal& p, std::int64_t id, access::Access need,
+                           CaseDetail detail) {
   const Text missing{"Gadījums nav atrasts.", "No such case."};
-  ATB_TRY_ASSIGN(found, load_case(c, id));
+  ATB_TRY_ASSIGN(found, load_case(c, id, detail));
   if (!found) return Error{Errc::not_found, missing, {}, {}};
   ATB_TRY(check_access(access::case_access(p, scope_of(*found)), need, missing,
                        {"Šo gadījumu jūs drīkstat tikai skatīt.", "You may only read this case."}));

@@ -66,8 +66,10 @@ access::CaseScope scope_of(const CaseFile& k);
 
 /// The intake `id` if `p` may `need` it; not_found / forbidden otherwise.
 Result<Intake> open_intake(storage::Connection& c, const access::Principal& p, std::int64_t id, access::Access need);
-/// The case `id` if `p` may `need` it; not_found / forbidden otherwise.
-Result<CaseFile> open_case(storage::Connection& c, const access::Principal& p, std::int64_t id, access::Access need);
+/// The case `id` (as much as `detail` says) if `p` may `need` it; not_found / forbidden otherwise.
+/// A caller that only checks access (its records' routes) asks for CaseDetail::access.
+Result<CaseFile> open_case(storage::Connection& c, const access::Principal& p, std::int64_t id, access::Access need,
+                           CaseDetail detail = CaseDetail::whole);
 
 /// The team a body names ("team_id"; default the caller's only team): one of the caller's own
 /// teams, in her municipality (422 naming team_id otherwise).

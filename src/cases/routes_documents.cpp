@@ -75,7 +75,7 @@ Result<Response> download(const CaseContext& cc, Request& req, const access::Pri
     std::string sealed;
   };
   ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) -> Result<Found> {
-    ATB_TRY(open_case(c, p, id, access::Access::read));
+    ATB_TRY(open_case(c, p, id, access::Access::read, CaseDetail::access));
     ATB_TRY_ASSIGN(d, load_document(c, id, *did));
     ATB_TRY_ASSIGN(sealed, load_document_content(c, id, *did));
     if (!d || !sealed) return Error{Errc::not_found, kNoDocument, {}, {}};

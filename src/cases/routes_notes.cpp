@@ -51,7 +51,7 @@ Result<Response> list(const CaseContext& cc, Request& req, const access::Princip
     return Error::invalid_field("kind", {"Nezināms piezīmes veids.", "Unknown kind of note."});
   }
   ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) -> Result<std::pair<std::vector<CaseNote>, std::int64_t>> {
-    ATB_TRY(open_case(c, p, id, access::Access::read));
+    ATB_TRY(open_case(c, p, id, access::Access::read, CaseDetail::access));
     return list_notes(c, id, kind, paging.page, paging.page_size);
   }));
   json items = json::array();

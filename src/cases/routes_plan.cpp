@@ -111,7 +111,7 @@ Result<Response> overview(const CaseContext& cc, Request& req, const access::Pri
     std::vector<Plan> plans;
   };
   ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) -> Result<Found> {
-    ATB_TRY(open_case(c, p, id, access::Access::read));
+    ATB_TRY(open_case(c, p, id, access::Access::read, CaseDetail::access));
     Found f;
     ATB_TRY_ASSIGN_TO(f.versions, list_plan_versions(c, id));
     std::vector<std::int64_t> shown;

@@ -30,7 +30,7 @@ Result<http::Response> list_case_records(const CaseContext& cc, http::Request& r
                                          const Text& no_case, std::string_view entity_type, Load load, ToJson to_json) {
   ATB_TRY_ASSIGN(id, http::record_id(req, no_case));
   ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) -> decltype(load(c, id)) {
-    ATB_TRY(open_case(c, p, id, access::Access::read));
+    ATB_TRY(open_case(c, p, id, access::Access::read, CaseDetail::access));
     return load(c, id);
   }));
   nlohmann::json items = nlohmann::json::array();

@@ -156,7 +156,7 @@ Result<Response> request(const access::Context& ctx, Request& req, const access:
 Result<Response> case_list(const access::Context& ctx, Request& req, const access::Principal& p) {
   ATB_TRY_ASSIGN(id, http::record_id(req, {"Gadījums nav atrasts.", "No such case."}));
   ATB_TRY_ASSIGN(items, ctx.db->read([&](storage::Connection& c) -> Result<json> {
-    ATB_TRY(cases::open_case(c, p, id, access::Access::read));
+    ATB_TRY(cases::open_case(c, p, id, access::Access::read, cases::CaseDetail::access));
     ATB_TRY_ASSIGN(list, case_referrals(c, id));
     const Date today = today_riga();
     json out = json::array();
