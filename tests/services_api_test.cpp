@@ -150,6 +150,11 @@ TEST_P(ServicesApi, AReferralWaitsAndIsPlacedWhenAPlaceIsFree) {
   EXPECT_EQ(a1.body["decision_due_on"], services::decision_due(today_riga()).iso());
   EXPECT_EQ(a1.body["decision_overdue"], false);
   EXPECT_EQ(a1.body["person"]["name"], "Anna Bērziņa");
+  // It carries its case's municipality and department (the statistics' scope).
+  const std::string referral_id = std::to_string(a1.body["id"].get<std::int64_t>());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM referral r JOIN case_file c ON c.id = r.case_id WHERE r.id = " + referral_id +
+                  " AND r.municipality_id = c.municipality_id AND r.department_id = c.department_id"),
+            1);
 
   // Only the team's supervisor (or the department head) decides.
   EXPECT_EQ(post(at(a1.body, "/decision"), {{"version", 1}, {"granted", true}}, worker_).status,

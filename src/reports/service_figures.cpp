@@ -7,8 +7,8 @@
 namespace atb::reports {
 namespace {
 
-constexpr const char* kReferralJoins =
-    " FROM referral r JOIN service s ON s.id = r.service_id JOIN case_file c ON c.id = r.case_id";
+// A referral carries its case's municipality and department (migration 0027).
+constexpr const char* kReferralJoins = " FROM referral r JOIN service s ON s.id = r.service_id";
 
 }  // namespace
 
@@ -23,13 +23,13 @@ Result<Figure> referrals(const FigureQuery& q) {
   storage::Params params{q.period.from.iso(), q.period.to.iso()};
   std::string sql = std::string("SELECT s.kind, 'requested', COUNT(*)") + kReferralJoins +
                     " WHERE r.requested_on >= ? AND r.requested_on <= ?";
-  sql += scope_condition(q.scope, "c.municipality_id", "c.department_id", params);
+  sql += scope_condition(q.scope, "r.municipality_id", "r.department_id", params);
   sql += " GROUP BY s.kind UNION ALL SELECT s.kind, r.decision, COUNT(*)";
   sql += kReferralJoins;
   sql += " WHERE r.decision IS NOT NULL AND r.decided_at >= ? AND r.decided_at < ?";
   params.push_back(q.period.from_instant());
   params.push_back(q.period.end_instant());
-  sql += scope_condition(q.scope, "c.municipality_id", "c.department_id", params);
+  sql += scope_condition(q.scope, "r.municipality_id", "r.department_id", params);
   sql += " GROUP BY s.kind, r.decision";
   ATB_TRY_ASSIGN(rows, q.c.query(sql, params));
   std::map<std::pair<std::string, int>, std::int64_t> counts;  // (kind, event order) → count
@@ -56,7 +56,7 @@ Result<Figure> waiting_times(const FigureQuery& q) {
   std::string sql =
       "SELECT s.kind, " + storage::days_between_sql(q.c.engine(), "r.requested_on", "r.start_on") +
       " AS days, COUNT(*)" + kReferralJoins + " WHERE r.start_on >= ? AND r.start_on <= ?";
-  sql += scope_condition(q.scope, "c.municipality_id", "c.department_id", params);
+  sql += scope_condition(q.scope, "r.municipality_id", "r.department_id", params);
   sql += " GROUP BY s.kind, days";
   ATB_TRY_ASSIGN(rows, q.c.query(sql, params));
   std::map<std::string, std::map<std::int64_t, std::int64_t>> by_kind;

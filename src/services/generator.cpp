@@ -12,6 +12,7 @@
 #include "registry/population.h"
 #include "services/model.h"
 #include "services/rules.h"
+#include "services/store.h"
 
 namespace atb::services {
 namespace {
@@ -518,6 +519,7 @@ Result<void> generate_in(storage::Connection& c, std::int64_t m, const ServiceGe
   }
   if (o.progress) o.progress("referrals", cases.size(), cases.size());
   ATB_TRY(writer.flush());
+  ATB_TRY(fill_referral_scopes(c));
   report.longest_waiting_list = writer.longest_waiting_list();
   if (c.engine() == storage::Engine::postgresql) {
     for (const char* t :

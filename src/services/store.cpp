@@ -328,11 +328,21 @@ Result<std::int64_t> insert_referral(storage::Connection& c, const Referral& r) 
   ATB_TRY_ASSIGN(
       rows, c.query("INSERT INTO referral (service_id, case_id, person_id, target_group, quantity, "
                     "note, state, version,"
-                    " requested_on, requested_by, requested_at, decision_due_on)"
-                    " VALUES (?, ?, ?, ?, ?, ?, 'requested', 1, ?, ?, ?, ?) RETURNING id",
-                    params(r.service_id, r.case_id, r.person_id, r.target_group, r.quantity, r.note,
-                           r.requested_on, r.requested_by.id, r.requested_at, r.decision_due_on)));
+                    " requested_on, requested_by, requested_at, decision_due_on, municipality_id, department_id)"
+                    " SELECT ?, c.id, ?, ?, ?, ?, 'requested', 1, ?, ?, ?, ?, c.municipality_id, c.department_id"
+                    " FROM case_file c WHERE c.id = ? RETURNING id",
+                    params(r.service_id, r.person_id, r.target_group, r.quantity, r.note,
+                           r.requested_on, r.requested_by.id, r.requested_at, r.decision_due_on, r.case_id)));
+  if (rows.empty()) return Error::internal("insert_referral: no such case");
   return rows[0].integer(0);
+}
+
+Result<void> fill_referral_scopes(storage::Connection& c) {
+  ATB_TRY(c.execute("UPDATE referral SET"
+                    " municipality_id = (SELECT c.municipality_id FROM case_file c WHERE c.id = referral.case_id),"
+                    " department_id = (SELECT c.department_id FROM case_file c WHERE c.id = referral.case_id)"
+                    " WHERE municipality_id IS NULL"));
+  return ok();
 }
 
 Result<std::optional<Referral>> load_referral(storage::Connection& c, std::int64_t id) {

@@ -75,6 +75,9 @@ Result<std::optional<Date>> birth_date(storage::Connection& c, std::int64_t pers
 
 /// Stores a new referral (state requested, version 1); returns its id.
 Result<std::int64_t> insert_referral(storage::Connection& c, const Referral& r);
+/// Sets the municipality and department (its case's) of every referral written without them
+/// (after a bulk load); insert_referral sets them itself.
+Result<void> fill_referral_scopes(storage::Connection& c);
 /// One referral with names.
 Result<std::optional<Referral>> load_referral(storage::Connection& c, std::int64_t id);
 /// A case's referrals, newest request first.
