@@ -324,3 +324,28 @@ open_or_generate() {
     GEN_SECONDS=$(elapsed "$start")
     tail -n 4 "$T/setup.log" >&2
 }
+
+# Sequential timing of one request (a report or a dashboard, opened by one person at a time).
+declare -A Q50 Q99 QMAX QBYTES
+# measure NAME PATH — WARMUP requests, then REQUESTS timed requests one after another with
+# $TOKEN against $SERVER_URL (ms, one a line in $T/times-NAME.txt); sets Q50, Q99, QMAX and
+# QBYTES for NAME (nearest-rank percentiles). Dies when a request does not answer 200.
+measure() {
+    local name=$1 path=$2 out=$T/times-$1.txt code t size i
+    log "measuring $name: $REQUESTS × GET $path"
+    for ((i = 0; i < WARMUP; i++)); do
+        curl -s -o /dev/null --max-time 120 -H "Authorization: Bearer $TOKEN" "$SERVER_URL$path" || true
+    done
+    : >"$out"
+    for ((i = 0; i < REQUESTS; i++)); do
+        read -r code t size < <(curl -s -o /dev/null --max-time 120 -w '%{http_code} %{time_total} %{size_download}\n' \
+            -H "Authorization: Bearer $TOKEN" "$SERVER_URL$path")
+        [ "$code" = 200 ] || die "GET $path answered $code"
+        awk -v t="$t" 'BEGIN { printf "%.3f\n", t * 1000 }' >>"$out"
+        QBYTES[$name]=$size
+    done
+    sort -n "$out" -o "$out"
+    Q50[$name]=$(awk '{ v[NR] = $1 } END { i = int(NR * 0.50 + 0.999999); print v[i < 1 ? 1 : i] }' "$out")
+    Q99[$name]=$(awk '{ v[NR] = $1 } END { i = int(NR * 0.99 + 0.999999); print v[i < 1 ? 1 : i] }' "$out")
+    QMAX[$name]=$(tail -n 1 "$out")
+}

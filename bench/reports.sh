@@ -70,29 +70,6 @@ if [ -n "$DATABASE" ]; then CMD+=" --database …"; else CMD+=" --persons $PERSO
 
 bench_traps
 
-declare -A Q50 Q99 QMAX QBYTES
-# measure NAME PATH — warm-up, then REQUESTS timed requests one after another (ms, one a line).
-measure() {
-    local name=$1 path=$2 out=$T/times-$1.txt code t size i
-    log "measuring $name: $REQUESTS × GET $path"
-    for ((i = 0; i < WARMUP; i++)); do
-        curl -s -o /dev/null --max-time 120 -H "Authorization: Bearer $TOKEN" "$SERVER_URL$path" || true
-    done
-    : >"$out"
-    for ((i = 0; i < REQUESTS; i++)); do
-        read -r code t size < <(curl -s -o /dev/null --max-time 120 -w '%{http_code} %{time_total} %{size_download}\n' \
-            -H "Authorization: Bearer $TOKEN" "$SERVER_URL$path")
-        [ "$code" = 200 ] || die "GET $path answered $code"
-        awk -v t="$t" 'BEGIN { printf "%.3f\n", t * 1000 }' >>"$out"
-        QBYTES[$name]=$size
-    done
-    sort -n "$out" -o "$out"
-    # Nearest-rank percentiles.
-    Q50[$name]=$(awk '{ v[NR] = $1 } END { i = int(NR * 0.50 + 0.999999); print v[i < 1 ? 1 : i] }' "$out")
-    Q99[$name]=$(awk '{ v[NR] = $1 } END { i = int(NR * 0.99 + 0.999999); print v[i < 1 ? 1 : i] }' "$out")
-    QMAX[$name]=$(tail -n 1 "$out")
-}
-
 # ---------------------------------------------------------------- main
 ensure_tools curl timeout:coreutils
 [ "$ENGINE" = sqlite ] && ensure_tools sqlite3 || ensure_tools psql:postgresql-client

@@ -17,6 +17,7 @@
 #include "app/demo_partners.h"
 #include "app/demo_services.h"
 #include "app/registry_commands.h"
+#include "app/report_commands.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "registry/search_key_upgrade.h"
@@ -139,6 +140,20 @@ int main(int argc, char** argv) {
       "rotate", "Add a key, re-seal every note and document with it, retire the old keys (run again to finish)");
   add_database(key_rotate);
 
+  CLI::App* report = cli.add_subcommand(
+      "report", "Write a report or list as CSV, XLSX, PDF or JSON (reads only; never migrates)");
+  add_database(report);
+  atb::app::ReportCommandOptions report_opts;
+  report->add_option("name", report_opts.name, "The report: statistics, persons, monthly-social-assistance or annual-social-services")->required();
+  report->add_option("--from", report_opts.from, "First day of the period, YYYY-MM-DD");
+  report->add_option("--to", report_opts.to, "Last day of the period, YYYY-MM-DD");
+  report->add_option("--format", report_opts.format, "csv (default), xlsx, pdf or json");
+  report->add_option("--output", report_opts.output, "File to write (default: standard output)");
+  report->add_option("--municipality", report_opts.municipality, "Municipality id or national (default)");
+  report->add_option("--department", report_opts.department, "Department id (with --municipality)");
+  report->add_option("--delimiter", report_opts.delimiter, "CSV delimiter: semicolon (default) or comma");
+  report->add_option("--lang", report_opts.lang, "Column titles: lv (default) or en");
+
   CLI11_PARSE(cli, argc, argv);
 
   if (cli.got_subcommand("version")) {
@@ -173,6 +188,12 @@ int main(int argc, char** argv) {
   atb::audit::set_seal_key_from(*box);
   auto db = atb::storage::Database::open(config->database, 1);
   if (!db) return fail(db.error());
+  if (report->parsed()) {  // before migrate: the command reads, it never changes the schema
+    report_opts.max_period_years = config->report_max_period_years;
+    report_opts.min_cell_count = config->report_min_cell_count;
+    report_opts.statutory_dir = config->report_statutory_dir;
+    return atb::app::report_command(**db, report_opts, std::cout, std::cerr);
+  }
   auto applied = atb::storage::migrate(**db);
   if (!applied) return fail(applied.error());
   auto rekeyed = atb::registry::upgrade_search_keys(**db);

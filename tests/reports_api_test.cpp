@@ -106,7 +106,7 @@ TEST_P(ReportsApi, BadPeriodsAreRefusedNamingTheField) {
   expect_refused("department=x", "department", "daļas numuru", "department id");
   expect_refused("municipality=national&department=1", "department", "Valsts kopskatu",
                  "national view");
-  expect_refused("format=pdf", "format", "json, csv vai xlsx", "json, csv or xlsx");
+  expect_refused("format=docx", "format", "json, csv, xlsx vai pdf", "json, csv, xlsx or pdf");
   // Twenty years less a day is allowed; a single day is allowed.
   EXPECT_EQ(get("/api/v1/reports/statistics?from=2005-01-02&to=2025-01-01", director_).status, 200);
   EXPECT_EQ(get("/api/v1/reports/statistics?from=2024-02-29&to=2024-02-29", director_).status, 200);

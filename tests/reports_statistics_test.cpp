@@ -6,9 +6,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "access/auth.h"
-#include "access/session_store.h"
-#include "core/crypto.h"
 #include "core/time.h"
 #include "reports_test_support.h"
 #include "support/app_fixture.h"
@@ -19,26 +16,6 @@ namespace {
 using http::Method;
 using test::reports::Expected;
 using test::reports::ExpectedFigure;
-
-/// A complete session for an existing user.
-test::As session_for(storage::Database& db, std::int64_t user_id) {
-  test::As as;
-  as.session_token = crypto::random_token();
-  as.csrf = crypto::random_token();
-  auto made = db.write([&](storage::Connection& c) -> Result<std::int64_t> {
-    const TimePoint now = std::chrono::system_clock::now();
-    access::SessionRecord s;
-    s.user_id = user_id;
-    s.stage = "complete";
-    s.csrf_token = as.csrf;
-    s.created_at = s.last_seen_at = iso_utc(now);
-    s.expires_at = iso_utc(now + std::chrono::hours(12));
-    s.remote = "127.0.0.1";
-    return access::insert_session(c, access::secret_hash(as.session_token), s);
-  });
-  EXPECT_TRUE(made);
-  return as;
-}
 
 std::optional<double> number(const nlohmann::json& v) {
   if (v.is_null()) return std::nullopt;
@@ -118,7 +95,7 @@ class ReportsStatistics : public ::testing::TestWithParam<storage::Engine> {
 
   nlohmann::json statistics(std::int64_t user, const std::string& query) {
     const test::Answer a =
-        f_.call(Method::get, "/api/v1/reports/statistics?" + query, session_for(f_.db(), user));
+        f_.call(Method::get, "/api/v1/reports/statistics?" + query, test::reports::session_for(f_.db(), user));
     EXPECT_EQ(a.status, 200) << query << ": " << a.body.dump();
     return a.body;
   }

@@ -8,6 +8,12 @@
 #include <cmath>
 #include <random>
 
+#include "access/auth.h"
+#include "access/session_store.h"
+#include "core/crypto.h"
+#include "registry/family_kind.h"
+#include "services/store.h"
+
 namespace atb::test::reports {
 namespace {
 
@@ -168,6 +174,7 @@ Result<void> write(storage::Connection& c, World& w, const std::string& code) {
         "first_registered_on, channel,"
         " created_at) VALUES (?, ?, ?, ?, 'visit', ?)",
         params(h, w.departments[f.department], teams[f.department], iso(f.registered), kAt)));
+    ATB_TRY(registry::refresh_family_kind(c, h));  // as the registry's writes do
   }
   for (Case& k : w.cases) {
     const Family& f = w.families[k.family];
@@ -245,6 +252,7 @@ Result<void> write(storage::Connection& c, World& w, const std::string& code) {
                iso(r.requested), w.staff[k.lead].id, kAt, iso(r.requested), r.decision,
                opt_instant(r.decided), opt_iso(r.start), opt_iso(r.end))));
   }
+  ATB_TRY(services::fill_referral_scopes(c));  // as the system's writes do
   for (const Application& a : w.applications) {
     const Family& f = w.families[a.family];
     ATB_TRY_ASSIGN(
@@ -573,6 +581,25 @@ std::map<std::string, ExpectedFigure> expected_figures(const World& w, const Dat
         Expected{specialists, {inh, std::ceil(inh / 1000.0), round1(1000.0 * specialists / inh)}};
   }
   return out;
+}
+
+As session_for(storage::Database& db, std::int64_t user_id) {
+  As as;
+  as.session_token = crypto::random_token();
+  as.csrf = crypto::random_token();
+  auto made = db.write([&](storage::Connection& c) -> Result<std::int64_t> {
+    const TimePoint now = std::chrono::system_clock::now();
+    access::SessionRecord s;
+    s.user_id = user_id;
+    s.stage = "complete";
+    s.csrf_token = as.csrf;
+    s.created_at = s.last_seen_at = iso_utc(now);
+    s.expires_at = iso_utc(now + std::chrono::hours(12));
+    s.remote = "127.0.0.1";
+    return access::insert_session(c, access::secret_hash(as.session_token), s);
+  });
+  EXPECT_TRUE(made);
+  return as;
 }
 
 }  // namespace atb::test::reports

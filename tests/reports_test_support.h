@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/time.h"
 #include "storage/database.h"
+#include "support/app_fixture.h"
 
 namespace atb::test::reports {
 
@@ -111,5 +112,8 @@ World make_world(storage::Database& db, const std::string& code, unsigned seed);
 std::map<std::string, ExpectedFigure> expected_figures(
     const World& w, const Date& from, const Date& to,
     const std::set<std::string>& departments = {});
+
+/// A complete session (no login) for an existing user, e.g. a world's director.
+As session_for(storage::Database& db, std::int64_t user_id);
 
 }  // namespace atb::test::reports

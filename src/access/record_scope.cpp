@@ -45,6 +45,12 @@ Result<void> may_search_registry(const Principal& p) {
   return forbidden({"Klientu reģistrs jūsu lomai nav pieejams.", "The client registry is not available to your role."});
 }
 
+Result<void> may_export_registry(const Principal& p) {
+  if (p.has(Role::director) || p.has(Role::department_head)) return ok();
+  return forbidden({"Personu sarakstu eksportē direktors vai daļas vadītājs.",
+                    "The persons list is exported by the director or a department head."});
+}
+
 Result<void> may_register(const Principal& p) {
   const bool registers = p.has(Role::social_worker) || p.has(Role::supervisor) || p.has(Role::department_head) ||
                          p.has(Role::benefits_officer);
@@ -254,8 +260,9 @@ Result<void> may_see_caseload(const Principal& p, const TeamScope& s) {
   const bool same = p.municipality_id == s.municipality_id;
   if (same && p.has(Role::supervisor) && contains(p.team_ids, s.team_id)) return ok();
   if (same && p.has(Role::department_head) && contains(p.department_ids, s.department_id)) return ok();
-  return forbidden({"Komandas noslodzi redz komandas vadītājs vai nodaļas vadītājs.",
-                    "A team's caseload is seen by its supervisor or the department's head."});
+  if (same && p.has(Role::director)) return ok();
+  return forbidden({"Komandas noslodzi redz komandas vadītājs, nodaļas vadītājs vai pašvaldības direktors.",
+                    "A team's caseload is seen by its supervisor, the department's head or the municipality's director."});
 }
 
 Result<void> may_search_workers(const Principal& p) {

@@ -41,6 +41,11 @@ bool may_see_registry_sensitive(const Principal& p, const RegistryScope& scope);
 
 /// Searching the registry: the client roles (not partners, administrators or the auditor).
 Result<void> may_search_registry(const Principal& p);
+/// Exporting the persons list (a whole list, not a search): the director (her municipality) and
+/// department heads (their departments); the rows are still those registry_visible_sql gives.
+/// Social workers, supervisors and benefits officers export only search results; partners,
+/// administrators and the auditor see no registry record at all.
+Result<void> may_export_registry(const Principal& p);
 /// Registering clients at all (social worker, supervisor, department head, benefits officer).
 Result<void> may_register(const Principal& p);
 /// Registering a person or household in `team_id`: a member of that team with a role that
@@ -141,7 +146,8 @@ Result<void> may_work_cases(const Principal& p);
 Result<void> may_take_intakes(const Principal& p);
 /// Naming a team's duty worker: the team's supervisor or the department's head.
 Result<void> may_set_duty(const Principal& p, const TeamScope& scope);
-/// Seeing the caseloads of a team's workers: the team's supervisor or the department's head.
+/// Seeing the caseloads of a team's workers: the team's supervisor, the department's head or
+/// the director of the team's municipality.
 Result<void> may_see_caseload(const Principal& p, const TeamScope& scope);
 
 /// Searching the workers of the service by name (choosing a case's co-workers, a task's

@@ -13,6 +13,7 @@
 #include "registry/routes.h"
 #include "registry/search_key_upgrade.h"
 #include "reports/routes.h"
+#include "reports/statutory_routes.h"
 #include "services/routes.h"
 #include "services/routes_common.h"
 #include "storage/migrations.h"
@@ -26,6 +27,8 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   ATB_TRY_ASSIGN(instruments, cases::InstrumentRegistry::load_dir(config.instruments_dir));
   app->instruments_ = std::make_shared<const cases::InstrumentRegistry>(std::move(instruments));
   log::info("instruments loaded", {{"dir", config.instruments_dir}, {"count", app->instruments_->all().size()}});
+  // Statutory report forms too: a bad definition stops the start, naming the file and the row.
+  ATB_TRY_ASSIGN(statutory, reports::statutory::Definitions::load(config.report_statutory_dir));
   ATB_TRY_ASSIGN(db, storage::Database::open(config.database, config.pool_size));
   app->db_ = db;
   ATB_TRY_ASSIGN(applied, storage::migrate(*db));
@@ -84,6 +87,8 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   report_settings.period.max_years = config.report_max_period_years;
   report_settings.suppression.min_count = config.report_min_cell_count;
   reports::add_routes(app->router_, ctx, report_settings);
+  reports::add_statutory_routes(app->router_, ctx,
+                                std::make_shared<const reports::statutory::Definitions>(std::move(statutory)));
   add_system_routes(app->router_, db, app->metrics_);  // last: OpenAPI lists all routes
 
   app->metrics_.add_gauges([db] {

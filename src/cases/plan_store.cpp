@@ -338,6 +338,15 @@ Result<std::vector<std::int64_t>> department_teams(storage::Connection& c, const
   return out;
 }
 
+Result<std::vector<std::int64_t>> municipality_teams(storage::Connection& c, std::int64_t municipality_id) {
+  std::vector<std::int64_t> out;
+  ATB_TRY_ASSIGN(rows, c.query("SELECT t.id FROM team t JOIN department d ON d.id = t.department_id"
+                               " WHERE d.municipality_id = ? ORDER BY t.id",
+                               storage::params(municipality_id)));
+  for (const storage::Row& r : rows) out.push_back(r.integer(0));
+  return out;
+}
+
 Result<std::vector<TeamWorker>> team_workers(storage::Connection& c, const std::vector<std::int64_t>& team_ids) {
   std::vector<TeamWorker> out;
   if (team_ids.empty()) return out;

@@ -88,6 +88,8 @@ struct TeamWorker {
 };
 /// The teams of these departments.
 Result<std::vector<std::int64_t>> department_teams(storage::Connection& c, const std::vector<std::int64_t>& department_ids);
+/// The teams of a municipality (every department's).
+Result<std::vector<std::int64_t>> municipality_teams(storage::Connection& c, std::int64_t municipality_id);
 /// The social workers and supervisors of these teams, by name.
 Result<std::vector<TeamWorker>> team_workers(storage::Connection& c, const std::vector<std::int64_t>& team_ids);
 

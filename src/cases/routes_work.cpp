@@ -1,7 +1,8 @@
 // "My work" and caseloads: the caller's open tasks (as responsible worker or lead worker),
 // reviews of her cases' plans due within 14 days or overdue, and her active caseload against
-// the warning limit; the caseload of each worker of a team for supervisors (their teams) and
-// department heads (their departments). Contract: docs/api-cases-plan.md.
+// the warning limit; the caseload of each worker of a team for supervisors (their teams),
+// department heads (their departments) and the director (her municipality's teams). Contract:
+// docs/api-cases-plan.md.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -70,7 +71,8 @@ Result<Response> my_work(const CaseContext& cc, Request& req, const access::Prin
 }
 
 // The teams whose caseload `p` sees: the one asked for (403 outside her scope, 422 when it is
-// no team), or all of her own (supervisor) and of her departments (department head).
+// no team), or all of her own (supervisor), of her departments (department head) and of her
+// municipality (director).
 Result<std::vector<std::int64_t>> caseload_teams(storage::Connection& c, const access::Principal& p,
                                                  const std::optional<std::string>& asked) {
   if (asked) {
@@ -86,9 +88,14 @@ Result<std::vector<std::int64_t>> caseload_teams(storage::Connection& c, const a
     ATB_TRY_ASSIGN(more, department_teams(c, p.department_ids));
     teams.insert(teams.end(), more.begin(), more.end());
   }
-  if (teams.empty()) {
-    return Error{Errc::forbidden, {"Komandas noslodzi redz komandas vadītājs vai nodaļas vadītājs.",
-                                   "A team's caseload is seen by its supervisor or the department's head."}, {}, {}};
+  if (p.has(access::Role::director)) {
+    ATB_TRY_ASSIGN(all, municipality_teams(c, p.municipality_id));
+    teams.insert(teams.end(), all.begin(), all.end());
+  }
+  if (teams.empty() && !p.has(access::Role::director)) {
+    return Error{Errc::forbidden, {"Komandas noslodzi redz komandas vadītājs, nodaļas vadītājs vai pašvaldības direktors.",
+                                   "A team's caseload is seen by its supervisor, the department's head or the municipality's director."},
+                 {}, {}};
   }
   std::sort(teams.begin(), teams.end());
   teams.erase(std::unique(teams.begin(), teams.end()), teams.end());
@@ -98,13 +105,14 @@ Result<std::vector<std::int64_t>> caseload_teams(storage::Connection& c, const a
 Result<Response> caseload(const CaseContext& cc, Request& req, const access::Principal& p) {
   const auto asked = req.query("team_id");
   struct Found {
+    std::vector<std::int64_t> teams;
     std::vector<TeamWorker> workers;
     std::map<std::int64_t, std::int64_t> loads;
   };
   ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) -> Result<Found> {
-    ATB_TRY_ASSIGN(teams, caseload_teams(c, p, asked));
     Found f;
-    ATB_TRY_ASSIGN_TO(f.workers, team_workers(c, teams));
+    ATB_TRY_ASSIGN_TO(f.teams, caseload_teams(c, p, asked));
+    ATB_TRY_ASSIGN_TO(f.workers, team_workers(c, f.teams));
     std::vector<std::int64_t> ids;
     for (const TeamWorker& w : f.workers) ids.push_back(w.id);
     ATB_TRY_ASSIGN_TO(f.loads, active_caseloads(c, ids));
@@ -122,7 +130,7 @@ Result<Response> caseload(const CaseContext& cc, Request& req, const access::Pri
     ids.push_back(w.id);
   }
   ATB_TRY(access::audit_list(cc.access, p, req, "user", ids));
-  return Response::json({{"items", items}, {"limit", limit}});
+  return Response::json({{"items", items}, {"limit", limit}, {"team_ids", found.teams}});
 }
 
 }  // namespace
@@ -134,7 +142,7 @@ void add_work_routes(http::Router& router, const CaseContext& cc) {
               .tag = "cases", .authenticated = true});
   router.add(Method::get, "/api/v1/caseload", handler(cc, caseload),
              {.summary = "Active caseload of each worker of a team (team_id=…; default: the caller's teams) for "
-                         "supervisors and department heads.",
+                         "supervisors, department heads and the director.",
               .tag = "cases", .authenticated = true});
   add_worker_routes(router, cc);
 }

@@ -113,7 +113,8 @@ Result<void> apply_toml_file(Config& c, const std::string& path) {
     ATB_TRY(read_int(*k, "caseload_warning", "cases.caseload_warning", c.caseload_warning));
   }
   if (auto* r = root["reports"].as_table()) {
-    ATB_TRY(check_keys(*r, "reports", {"max_period_years", "min_cell_count"}));
+    ATB_TRY(check_keys(*r, "reports", {"max_period_years", "min_cell_count", "statutory_dir"}));
+    ATB_TRY(read_str(*r, "statutory_dir", "reports.statutory_dir", c.report_statutory_dir));
     ATB_TRY(read_int(*r, "max_period_years", "reports.max_period_years", c.report_max_period_years));
     ATB_TRY(read_int(*r, "min_cell_count", "reports.min_cell_count", c.report_min_cell_count));
   }
@@ -154,6 +155,7 @@ Result<void> apply_env(Config& c, const EnvLookup& env) {
   }
   if (auto v = env("ATBALSTS_KEY_FILE")) c.key_file = *v;
   if (auto v = env("ATBALSTS_INSTRUMENTS_DIR")) c.instruments_dir = *v;
+  if (auto v = env("ATBALSTS_STATUTORY_DIR")) c.report_statutory_dir = *v;
   for (auto [name, target] : {std::pair{"ATBALSTS_ACCESS_LOG", &c.access_log},
                               std::pair{"ATBALSTS_AUDIT_READS", &c.audit_reads}}) {
     if (auto v = env(name)) {

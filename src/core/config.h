@@ -50,6 +50,9 @@ struct Config {
   // smallest count a national figure shows (smaller cells are suppressed; 1–100).
   int report_max_period_years = 20;
   int report_min_cell_count = 5;
+  /// The statutory reports' forms (<name>.json, src/reports/statutory_definition.h); relative to
+  /// the working directory like instruments_dir. [reports] statutory_dir, ATBALSTS_STATUTORY_DIR.
+  std::string report_statutory_dir = "config/reports";
 };
 
 /// Reads a TOML file over `config` ([database] url, pool_size; [server] address, port, web,

@@ -141,7 +141,8 @@ struct PdfDocument::Impl {
   void new_page() {
     HPDF_Page page = HPDF_AddPage(pdf);
     if (page == nullptr) return fail("HPDF_AddPage failed");
-    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4,
+                      opt.landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
     pages.push_back(page);
     page_height = HPDF_Page_GetHeight(page);
     page_width = HPDF_Page_GetWidth(page);

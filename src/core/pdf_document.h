@@ -50,6 +50,7 @@ struct PdfOptions {
   double margin_right = 42.5; ///< 15 mm
   double margin_top = 56.7;   ///< 20 mm
   double margin_bottom = 56.7;///< 20 mm; the page number sits in the lower half of it
+  bool landscape = false;     ///< A4 landscape (wide tables) instead of portrait
   /// Directory of DejaVuSans.ttf and DejaVuSans-Bold.ttf (Debian package fonts-dejavu-core).
   std::string font_dir = "/usr/share/fonts/truetype/dejavu";
 };

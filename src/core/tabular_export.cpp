@@ -1,5 +1,8 @@
 #include "core/tabular_export.h"
 
+#include "core/csv_stream.h"
+#include "core/temp_file.h"
+
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -28,59 +31,9 @@ std::string_view first_code_points(std::string_view utf8, std::size_t n) {
   return utf8.substr(0, i);
 }
 
-void append_csv_cell(std::string& out, std::string_view cell) {
-  const std::string safe = neutralise_cell(cell);
-  if (safe.find_first_of(";\"\r\n") == std::string::npos) {
-    out += safe;
-    return;
-  }
-  out += '"';
-  for (char c : safe) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-void append_csv_row(std::string& out, const std::vector<std::string>& cells) {
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) out += ';';
-    append_csv_cell(out, cells[i]);
-  }
-  out += "\r\n";
-}
-
 Error export_error(std::string lv, std::string en, std::string detail = {}) {
   return Error{Errc::invalid, Text{std::move(lv), std::move(en)}, {}, std::move(detail)};
 }
-
-/// A uniquely named empty file in TMPDIR (or /tmp), removed when this goes out of scope.
-class TempFile {
- public:
-  TempFile() {
-    const char* env = std::getenv("TMPDIR");
-    dir_ = env && *env ? env : "/tmp";
-    std::string pattern = dir_ + "/atbalsts-export-XXXXXX.xlsx";
-    const int fd = mkstemps(pattern.data(), 5);
-    if (fd >= 0) {
-      ::close(fd);
-      path_ = pattern;
-    }
-  }
-  ~TempFile() {
-    if (!path_.empty()) ::unlink(path_.c_str());
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-
-  bool ok() const { return !path_.empty(); }
-  const std::string& path() const { return path_; }
-  std::string& dir() { return dir_; }
-
- private:
-  std::string dir_;
-  std::string path_;
-};
 
 /// Writes one row of neutralised strings; widens `widths` to fit them.
 lxw_error write_row(lxw_worksheet* sheet, lxw_row_t row, const std::vector<std::string>& cells,
@@ -117,10 +70,10 @@ std::string neutralise_cell(std::string_view text) {
 }
 
 std::string csv_document(const std::vector<std::string>& header,
-                         const std::vector<std::vector<std::string>>& rows) {
+                         const std::vector<std::vector<std::string>>& rows, char delimiter) {
   std::string out = "\xEF\xBB\xBF";
-  append_csv_row(out, header);
-  for (const auto& row : rows) append_csv_row(out, row);
+  append_csv_row(out, header, delimiter);
+  for (const auto& row : rows) append_csv_row(out, row, delimiter);
   return out;
 }
 
@@ -147,7 +100,7 @@ Result<std::string> xlsx_document(std::string_view sheet_name,
     return export_error("Eksportam ir pārāk daudz kolonnu (Excel atļauj ne vairāk kā 16 384).",
                         "The export has too many columns (Excel allows at most 16,384).");
 
-  TempFile file;
+  TempFile file(".xlsx");
   if (!file.ok()) return Error::internal("mkstemps failed in " + file.dir());
   lxw_workbook_options options{LXW_FALSE, file.dir().data(), LXW_FALSE};
   lxw_workbook* workbook = workbook_new_opt(file.path().c_str(), &options);
@@ -176,6 +129,19 @@ Result<std::string> xlsx_document(std::string_view sheet_name,
     return export_error("Eksporta šūnā ir vairāk nekā 32 767 rakstzīmes, ko Excel neatļauj.",
                         "A cell of the export has more than 32,767 characters, which Excel does "
                         "not allow.");
+  if (err != LXW_NO_ERROR) return Error::internal(std::string("xlsx: ") + lxw_strerror(err));
+  if (closed != LXW_NO_ERROR) return Error::internal(std::string("xlsx: ") + lxw_strerror(closed));
+  return read_file(file.path());
+}
+
+Result<std::string> xlsx_workbook(const std::function<int(lxw_workbook*)>& fill) {
+  TempFile file(".xlsx");
+  if (!file.ok()) return Error::internal("mkstemps failed in " + file.dir());
+  lxw_workbook_options options{LXW_FALSE, file.dir().data(), LXW_FALSE};
+  lxw_workbook* workbook = workbook_new_opt(file.path().c_str(), &options);
+  if (!workbook) return Error::internal("libxlsxwriter could not create " + file.path());
+  const auto err = static_cast<lxw_error>(fill(workbook));
+  const lxw_error closed = workbook_close(workbook);  // writes the file and frees the workbook
   if (err != LXW_NO_ERROR) return Error::internal(std::string("xlsx: ") + lxw_strerror(err));
   if (closed != LXW_NO_ERROR) return Error::internal(std::string("xlsx: ") + lxw_strerror(closed));
   return read_file(file.path());

@@ -140,7 +140,10 @@ void Dispatcher::finish(const Request& request, Response& response, std::string_
     return kv.first == "Cache-Control";
   });
   if (!has_cache_control) h.emplace_back("Cache-Control", "no-store");
-  if (request.method == Method::head) response.body.clear();
+  if (request.method == Method::head) {
+    response.body.clear();
+    response.stream = nullptr;  // a HEAD answer has headers only
+  }
 
   metrics_.observe(method_name(request.method), route_name, response.status, seconds);
   if (access_log_) {

@@ -53,6 +53,23 @@ Response Response::text(std::string body, std::string content_type, int status) 
 
 Response Response::empty(int status) { return Response{status, "", "", {}}; }
 
+Response streamed(std::string content_type, BodyProducer producer) {
+  Response r{200, std::move(content_type), "", {}};
+  r.stream = std::move(producer);
+  return r;
+}
+
+Result<void> collect_body(Response& response) {
+  if (!response.stream) return ok();
+  BodyProducer producer = std::move(response.stream);
+  response.stream = nullptr;
+  response.body.clear();
+  return producer([&response](std::string chunk) {
+    response.body += chunk;
+    return true;
+  });
+}
+
 int status_for(Errc code) {
   switch (code) {
     case Errc::invalid: return 422;

@@ -1,6 +1,7 @@
 // Our own small response type, and problem+json (RFC 9457) answers for every error.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9,9 +10,22 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/error.h"
+#include "core/result.h"
 #include "core/text.h"
 
 namespace atb::http {
+
+/// Takes the next piece of a streamed body. Blocks while the client is still reading earlier
+/// pieces (back-pressure: only a few pieces are ever queued). Returns false once the connection
+/// is gone; the producer should then stop and return.
+using ChunkSink = std::function<bool(std::string chunk)>;
+
+/// Writes a streamed body through `sink`, piece by piece, in order. Returns ok() when the body
+/// is complete; an error (or an exception) after the first piece ends the connection without
+/// the chunked transfer's last chunk, so the client sees a truncated transfer, never a short
+/// "complete" file. It runs on the worker thread that ran the handler, after the handler
+/// returned: it must own (or share) everything it reads.
+using BodyProducer = std::function<Result<void>(const ChunkSink& sink)>;
 
 /// What a handler answers. The server adds the request id and security headers.
 struct Response {
@@ -19,6 +33,10 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  /// When set, the body is streamed (chunked transfer encoding) from this producer and `body`
+  /// is ignored. Status and headers are sent before the first piece, so everything that can be
+  /// refused (scope, parameters) must be refused by the handler, before it returns.
+  BodyProducer stream;
 
   /// A JSON answer.
   static Response json(const nlohmann::json& value, int status = 200);
@@ -27,6 +45,13 @@ struct Response {
   /// An empty answer (204, 304, …).
   static Response empty(int status);
 };
+
+/// A streamed answer: status 200, the content type, and the body from `producer`.
+Response streamed(std::string content_type, BodyProducer producer);
+
+/// Runs a streamed response's producer into `body` (and clears `stream`), for in-process callers
+/// and tests; does nothing for an ordinary response. Returns the producer's result.
+Result<void> collect_body(Response& response);
 
 /// The HTTP status for an error kind.
 int status_for(Errc code);

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <latch>
 #include <csignal>
 #include <thread>
@@ -52,6 +54,91 @@ void respond(const restinio::request_handle_t& req, Response response, bool clos
   out.done();
 }
 
+// Back-pressure of a streamed body: at most kQueued pieces are being written or waiting to be,
+// so a producer faster than the client waits instead of filling memory.
+class StreamGate {
+ public:
+  static constexpr int kQueued = 4;
+
+  // Waits for room for one more piece; false when the connection failed or stayed stuck.
+  bool enter(std::chrono::seconds patience) {
+    std::unique_lock lock(mutex_);
+    const bool room = changed_.wait_for(lock, patience, [this] { return broken_ || queued_ < kQueued; });
+    if (!room) broken_ = true;  // the client stopped reading
+    if (broken_) return false;
+    ++queued_;
+    return true;
+  }
+  // A piece was written (or failed to be).
+  void leave(bool failed) {
+    std::lock_guard lock(mutex_);
+    --queued_;
+    if (failed) broken_ = true;
+    changed_.notify_all();
+  }
+  bool broken() {
+    std::lock_guard lock(mutex_);
+    return broken_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int queued_ = 0;
+  bool broken_ = false;
+};
+
+// Sends a streamed Response with chunked transfer encoding, running its producer on this (worker)
+// thread. A producer that fails, throws or loses its client ends the connection without the
+// last (zero) chunk: the client sees a truncated transfer, never a complete-looking file.
+void respond_streamed(const restinio::request_handle_t& req, Response response, bool close,
+                      std::chrono::seconds patience, const std::string& request_id) {
+  restinio::impl::connection_handle_t connection = restinio::impl::access_req_connection(*req);
+  const auto restinio_request_id = req->request_id();
+  auto out = req->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+      std::string(reason_phrase(response.status))});
+  out.append_header_date_field();
+  if (!response.content_type.empty()) {
+    out.append_header(restinio::http_field::content_type, response.content_type);
+  }
+  for (auto& [name, value] : response.headers) out.append_header(name, std::move(value));
+  if (close) out.connection_close();
+  auto gate = std::make_shared<StreamGate>();
+  auto sink = [&out, gate, patience](std::string chunk) -> bool {
+    if (chunk.empty()) return !gate->broken();
+    if (!gate->enter(patience)) return false;
+    try {
+      out.append_chunk(std::move(chunk));
+      out.flush([gate](const asio::error_code& ec) { gate->leave(static_cast<bool>(ec)); });
+    } catch (const std::exception&) {
+      gate->leave(true);
+      return false;
+    }
+    return true;
+  };
+  Result<void> produced = ok();
+  try {
+    out.flush();  // the status line and headers go out before the first row is read
+    produced = response.stream(sink);
+  } catch (const std::exception& e) {
+    produced = Error::internal(std::string("stream producer threw: ") + e.what());
+  }
+  if (produced && !gate->broken()) {
+    out.done();
+    return;
+  }
+  log::warn("streamed response ended early",
+            {{"request_id", request_id},
+             {"error", produced ? std::string("client gone") : produced.error().detail}});
+  // Final parts with connection-close and no zero chunk: RESTinio closes the socket after them.
+  connection->write_response_parts(
+      restinio_request_id,
+      restinio::response_output_flags_t{restinio::response_parts_attr_t::final_parts,
+                                        restinio::response_connection_attr_t::connection_close},
+      restinio::write_group_t{restinio::writable_items_container_t{}});
+}
+
 }  // namespace
 
 // Runs every thread of the hashing pool at a lower CPU priority (nice 10): password hashing
@@ -85,16 +172,30 @@ struct Server::Impl {
     ++in_flight;
     auto request = std::make_shared<Request>(to_request(req));
     auto prepared = std::make_shared<Prepared>(dispatcher.prepare(*request));
-    auto run = [this, req, request, prepared] {
-      Response response = dispatcher.complete(*request, *prepared);
-      try {
-        respond(req, std::move(response), draining);
-      } catch (const std::exception& e) {
-        log::warn("response not sent", {{"request_id", request->request_id}, {"error", e.what()}});
-      }
-      --in_flight;
-    };
     const Pool pool = prepared->route ? prepared->route->options.pool : Pool::inline_;
+    auto run = [this, req, request, prepared, pool] {
+      auto response = std::make_shared<Response>(dispatcher.complete(*request, *prepared));
+      auto send = [this, req, request, response] {
+        try {
+          if (response->stream) {
+            respond_streamed(req, std::move(*response), draining, options.read_timeout,
+                             request->request_id);
+          } else {
+            respond(req, std::move(*response), draining);
+          }
+        } catch (const std::exception& e) {
+          log::warn("response not sent", {{"request_id", request->request_id}, {"error", e.what()}});
+        }
+        --in_flight;
+      };
+      // A streamed body is produced on a worker, never on an io thread (it waits for the
+      // client, and the io threads deliver the client's progress).
+      if (response->stream && pool == Pool::inline_) {
+        asio::post(workers, std::move(send));
+      } else {
+        send();
+      }
+    };
     if (pool == Pool::inline_) {
       run();
     } else {

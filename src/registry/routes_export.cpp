@@ -1,7 +1,9 @@
 // Export of search results as CSV or XLSX (in-scope rows only, formula cells neutralised).
 #include "access/http_auth.h"
 #include "access/record_scope.h"
+#include "core/csv_stream.h"
 #include "core/tabular_export.h"
+#include "core/tabular_pdf.h"
 #include "registry/routes.h"
 #include "registry/routes_common.h"
 #include "registry/personal_code.h"
@@ -21,7 +23,9 @@ Result<Response> export_search(const access::Context& ctx, Request& req, const a
   const std::string q = req.query("q").value_or("");
   if (q.size() < 2 || q.size() > 200) return Error::invalid_field("q", {"Ievadiet 2–200 rakstzīmes.", "Type 2–200 characters."});
   const std::string format = req.query("format").value_or("csv");
-  if (format != "csv" && format != "xlsx") return Error::invalid_field("format", {"Formāts ir csv vai xlsx.", "The format is csv or xlsx."});
+  if (format != "csv" && format != "xlsx" && format != "pdf")
+    return Error::invalid_field("format", {"Formāts ir csv, xlsx vai pdf.", "The format is csv, xlsx or pdf."});
+  ATB_TRY_ASSIGN(delimiter, tabular::parse_delimiter(req.query("delimiter")));
   ATB_TRY_ASSIGN(page, ctx.db->read([&](storage::Connection& c) {
     return search_persons(c, p, q, 1, static_cast<int>(kMaxExportRows), kMaxExportRows);
   }));
@@ -41,7 +45,10 @@ Result<Response> export_search(const access::Context& ctx, Request& req, const a
   ATB_TRY(access::audit_action(ctx, p, req, "export", "person", "*", format + " " + std::to_string(ids.size()) + " rows: " + q));
   Response r;
   if (format == "csv") {
-    r = Response::text(tabular::csv_document(header, rows), "text/csv; charset=utf-8");
+    r = Response::text(tabular::csv_document(header, rows, delimiter), "text/csv; charset=utf-8");
+  } else if (format == "pdf") {
+    ATB_TRY_ASSIGN(pdf, tabular::pdf_document((lv ? "Personu meklēšana: " : "Person search: ") + q, header, rows));
+    r = Response::text(std::move(pdf), "application/pdf");
   } else {
     ATB_TRY_ASSIGN(xlsx, tabular::xlsx_document(lv ? "Personas" : "Persons", header, rows));
     r = Response::text(std::move(xlsx), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -55,7 +62,7 @@ Result<Response> export_search(const access::Context& ctx, Request& req, const a
 
 void add_export_routes(http::Router& router, const access::Context& ctx) {
   router.add(Method::get, "/api/v1/persons/export", handler(ctx, export_search),
-             {.summary = "Export the in-scope search results as CSV (BOM, ;) or XLSX.", .tag = "registry",
+             {.summary = "Export the in-scope search results as CSV (BOM, ; or delimiter=comma), XLSX or PDF (format=pdf).", .tag = "registry",
               .authenticated = true, .response_type = "text/csv"});
 }
 

@@ -2,7 +2,10 @@
 
 #include "access/http_auth.h"
 #include "core/date.h"
+#include "core/csv_stream.h"
 #include "core/tabular_export.h"
+#include "core/tabular_pdf.h"
+#include "reports/export_routes.h"
 #include "reports/statistics_output.h"
 
 namespace atb::reports {
@@ -54,12 +57,19 @@ Result<Statistics> requested(const access::Context& ctx, const Settings& setting
 
 Result<Response> download(const access::Context& ctx, const Settings& settings, const Request& req,
                           const access::Principal& p, const std::string& format) {
+  ATB_TRY_ASSIGN(delimiter, tabular::parse_delimiter(req.query("delimiter")));
   ATB_TRY_ASSIGN(stats, requested(ctx, settings, req, p, "export", format));
   const Table table = statistics_table(stats, req.lang);
   const bool lv = req.lang == Lang::lv;
   Response r;
   if (format == "csv") {
-    r = Response::text(tabular::csv_document(table.header, table.rows), "text/csv; charset=utf-8");
+    r = Response::text(tabular::csv_document(table.header, table.rows, delimiter),
+                       "text/csv; charset=utf-8");
+  } else if (format == "pdf") {
+    const std::string title = (lv ? "Statistika " : "Statistics ") + stats.period.from.iso() +
+                              " – " + stats.period.to.iso();
+    ATB_TRY_ASSIGN(pdf, tabular::pdf_document(title, table.header, table.rows));
+    r = Response::text(std::move(pdf), "application/pdf");
   } else {
     ATB_TRY_ASSIGN(
         xlsx, tabular::xlsx_document(lv ? "Statistika" : "Statistics", table.header, table.rows));
@@ -93,10 +103,11 @@ void add_routes(http::Router& router, const access::Context& ctx, const Settings
           ctx,
           [ctx, settings](Request& req, const access::Principal& p) -> Result<Response> {
             const std::string format = req.query("format").value_or("json");
-            if (format == "csv" || format == "xlsx") return download(ctx, settings, req, p, format);
+            if (format == "csv" || format == "xlsx" || format == "pdf")
+              return download(ctx, settings, req, p, format);
             if (format != "json") {
-              return Error::invalid_field(
-                  "format", {"Formāts ir json, csv vai xlsx.", "The format is json, csv or xlsx."});
+              return Error::invalid_field("format", {"Formāts ir json, csv, xlsx vai pdf.",
+                                                     "The format is json, csv, xlsx or pdf."});
             }
             ATB_TRY_ASSIGN(stats, requested(ctx, settings, req, p, "read", ""));
             Response r = Response::json(statistics_json(stats));
@@ -105,12 +116,12 @@ void add_routes(http::Router& router, const access::Context& ctx, const Settings
           }),
       {.summary =
            "Statistics of a period (from, to) for the caller's municipality or department, or the "
-           "national view (municipality=national, small cells suppressed); format=csv|xlsx "
-           "downloads them.",
+           "national view (municipality=national, small cells suppressed); format=csv|xlsx|pdf "
+           "downloads them (delimiter=semicolon|comma for CSV).",
        .tag = "reports",
        .authenticated = true,
        .response_schema = kStatisticsSchema});
-  for (const std::string format : {"csv", "xlsx"}) {
+  for (const std::string format : {"csv", "xlsx", "pdf"}) {
     router.add(Method::get, "/api/v1/reports/statistics." + format,
                access::guarded(ctx,
                                [ctx, settings, format](Request& req, const access::Principal& p) {
@@ -120,10 +131,11 @@ void add_routes(http::Router& router, const access::Context& ctx, const Settings
                 .tag = "reports",
                 .authenticated = true,
                 .response_type =
-                    format == "csv"
-                        ? "text/csv"
-                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"});
+                    format == "csv"   ? "text/csv"
+                    : format == "pdf" ? "application/pdf"
+                                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"});
   }
+  add_export_routes(router, ctx, settings);
 }
 
 }  // namespace atb::reports

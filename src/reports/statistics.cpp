@@ -1,6 +1,7 @@
 #include "reports/statistics.h"
 
 #include "reports/figures.h"
+#include "storage/snapshot.h"
 
 namespace atb::reports {
 
@@ -24,26 +25,15 @@ Result<Statistics> compute_statistics(storage::Connection& c, const Period& peri
       benefit_payments,    staff,         caseload,          staffing_norm};
   Statistics s{period, scope, scope.national, scope.national ? suppression.min_count : 0, {}};
   const FigureQuery q{c, period, scope};
-  // One read-only transaction, so every figure sees the same snapshot (SQLite keeps one for a
-  // read transaction; PostgreSQL needs REPEATABLE READ for it).
-  ATB_TRY(c.begin(false));
-  if (c.engine() == storage::Engine::postgresql) {
-    if (auto set = c.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        !set) {
-      (void)c.rollback();
-      return std::move(set).error();
+  // One snapshot, so the figures add up.
+  ATB_TRY(storage::in_snapshot(c, [&]() -> Result<void> {
+    for (Compute compute : kFigures) {
+      ATB_TRY_ASSIGN(figure, compute(q));
+      if (scope.national) suppress_small_cells(figure, suppression);
+      s.figures.push_back(std::move(figure));
     }
-  }
-  for (Compute compute : kFigures) {
-    auto figure = compute(q);
-    if (!figure) {
-      (void)c.rollback();
-      return std::move(figure).error();
-    }
-    if (scope.national) suppress_small_cells(*figure, suppression);
-    s.figures.push_back(std::move(*figure));
-  }
-  ATB_TRY(c.rollback());  // nothing was written
+    return ok();
+  }));
   return s;
 }
 

@@ -18,6 +18,7 @@ Config test_config(const std::string& url) {
   c.database = url;
   c.web_dir = "/nonexistent";
   c.instruments_dir = std::string(ATBALSTS_SOURCE_DIR) + "/config/instruments";
+  c.report_statutory_dir = std::string(ATBALSTS_SOURCE_DIR) + "/config/reports";
   c.key_file = temp_dir() + "/atbalsts.key";
   c.access_log = false;
   c.pool_size = 4;
@@ -59,7 +60,11 @@ Answer AppFixture::call(http::Method method, const std::string& target, const As
   if (!as.bearer.empty()) r.headers.emplace_back("authorization", "Bearer " + as.bearer);
   r.body = body;
   http::Response response = app_->dispatcher().handle(r);
+  const bool streamed = static_cast<bool>(response.stream);
+  auto produced = http::collect_body(response);  // a streamed body, as the server would send it
+  EXPECT_TRUE(produced) << "streamed body failed: " << (produced ? "" : produced.error().detail);
   Answer a;
+  a.streamed = streamed;
   a.status = response.status;
   a.headers = response.headers;
   a.body = nlohmann::json::parse(response.body, nullptr, false);

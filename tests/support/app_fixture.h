@@ -34,6 +34,7 @@ struct Answer {
   nlohmann::json body;
   std::string raw;  ///< the body as sent (CSV, XLSX, …)
   std::string content_type;  ///< the Content-Type the answer is sent with
+  bool streamed = false;     ///< the body came from a streamed producer (http::Response::stream)
   std::vector<std::pair<std::string, std::string>> headers;
   std::string header(const std::string& name) const;
 };

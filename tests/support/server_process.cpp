@@ -41,6 +41,7 @@ ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::s
     : port_(free_port()), log_path_(temp_dir() + "/server.log") {
   // The shipped instruments, wherever the tests run from (an explicit setting wins).
   ::setenv("ATBALSTS_INSTRUMENTS_DIR", ATBALSTS_SOURCE_DIR "/config/instruments", 0);
+  ::setenv("ATBALSTS_STATUTORY_DIR", ATBALSTS_SOURCE_DIR "/config/reports", 0);
   std::vector<std::string> args = {"serve", "--port", std::to_string(port_), "--database",
                                    database_url, "--web", "/nonexistent"};
   args.insert(args.end(), extra.begin(), extra.end());

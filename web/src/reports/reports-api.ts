@@ -37,7 +37,7 @@ export interface StatisticsQuery {
   department?: string
 }
 
-export const DOWNLOAD_FORMATS = ['csv', 'xlsx'] as const
+export const DOWNLOAD_FORMATS = ['csv', 'xlsx', 'pdf'] as const
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number]
 
 const BASE = '/api/v1/reports/statistics'
@@ -46,7 +46,7 @@ function parameters(query: StatisticsQuery): string {
   return queryString({ from: query.from, to: query.to, municipality: query.municipality, department: query.department })
 }
 
-/** Where the figures of `query` are downloaded as a file (`statistika-FROM-TO.csv|xlsx`). */
+/** Where the figures of `query` are downloaded as a file (`statistika-FROM-TO.csv|xlsx|pdf`). */
 export function statisticsDownloadUrl(query: StatisticsQuery, format: DownloadFormat): string {
   return `${BASE}.${format}${parameters(query)}`
 }
