@@ -172,24 +172,48 @@ Access partner_access(const Principal& p, const CaseScope& s) {
   return record_access(as_partner, RecordScope{s.municipality_id, 0, 0, {}, s.partner_ids, false});
 }
 
-std::string case_visible_sql(const Principal& p, std::string_view c) {
-  if (p.has(Role::director)) return fmt::format("({}.municipality_id = {})", c, p.municipality_id);
+namespace {
+
+/// case_visible_sql's text, each of the principal's values written by `value` (a literal, or a
+/// placeholder that binds it).
+template <typename Value>
+std::string case_visible_text(const Principal& p, std::string_view c, Value value) {
+  auto list = [&](const std::vector<std::int64_t>& ids) {
+    std::string out;
+    for (std::int64_t id : ids) out += (out.empty() ? "" : ",") + value(id);
+    return out;
+  };
+  if (p.has(Role::director)) return fmt::format("({}.municipality_id = {})", c, value(p.municipality_id));
+  const bool works = p.has(Role::social_worker);
+  const bool team = (works || p.has(Role::supervisor)) && !p.team_ids.empty();
+  const bool department = p.has(Role::department_head) && !p.department_ids.empty();
+  if (!works && !team && !department) return "(1=0)";
+  // Each value is written in the order of the text (placeholders bind in that order).
+  const std::string municipality = value(p.municipality_id);
   // The terms are tried in order, so the ones that read only the case's own columns come before
   // the one that looks up case_worker.
   std::vector<std::string> terms;
-  if (p.has(Role::social_worker)) terms.push_back(fmt::format("{}.lead_worker_id = {}", c, p.user_id));
-  if ((p.has(Role::social_worker) || p.has(Role::supervisor)) && !p.team_ids.empty()) {
-    terms.push_back(fmt::format("{}.team_id IN ({})", c, fmt::join(p.team_ids, ",")));
-  }
-  if (p.has(Role::department_head) && !p.department_ids.empty()) {
-    terms.push_back(fmt::format("{}.department_id IN ({})", c, fmt::join(p.department_ids, ",")));
-  }
-  if (p.has(Role::social_worker)) {
+  if (works) terms.push_back(fmt::format("{}.lead_worker_id = {}", c, value(p.user_id)));
+  if (team) terms.push_back(fmt::format("{}.team_id IN ({})", c, list(p.team_ids)));
+  if (department) terms.push_back(fmt::format("{}.department_id IN ({})", c, list(p.department_ids)));
+  if (works) {
     terms.push_back(fmt::format("EXISTS (SELECT 1 FROM case_worker cw WHERE cw.case_id = {}.id AND cw.user_id = {})", c,
-                                p.user_id));
+                                value(p.user_id)));
   }
-  if (terms.empty()) return "(1=0)";
-  return fmt::format("({}.municipality_id = {} AND ({}))", c, p.municipality_id, fmt::join(terms, " OR "));
+  return fmt::format("({}.municipality_id = {} AND ({}))", c, municipality, fmt::join(terms, " OR "));
+}
+
+}  // namespace
+
+std::string case_visible_sql(const Principal& p, std::string_view c) {
+  return case_visible_text(p, c, [](std::int64_t v) { return std::to_string(v); });
+}
+
+std::string case_visible_sql(const Principal& p, std::string_view c, storage::Params& params) {
+  return case_visible_text(p, c, [&params](std::int64_t v) {
+    params.emplace_back(v);
+    return std::string("?");
+  });
 }
 
 Result<void> may_request_closure(const Principal& p, const CaseScope& s) {

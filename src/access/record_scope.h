@@ -14,6 +14,7 @@
 #include "access/model.h"
 #include "access/policy.h"
 #include "core/result.h"
+#include "storage/value.h"
 
 namespace atb::access {
 
@@ -112,6 +113,10 @@ Access partner_access(const Principal& p, const CaseScope& scope);
 /// The same rule as a SQL boolean expression over the case_file alias `c` (columns
 /// municipality_id, department_id, team_id, lead_worker_id; co-workers in case_worker).
 std::string case_visible_sql(const Principal& p, std::string_view alias);
+/// The same with the principal's values as bound parameters ('?', appended to `params` in the
+/// order of the text): the text is the same for every user with the same roles and number of
+/// teams, so a hot statement's prepared plan is reused across users.
+std::string case_visible_sql(const Principal& p, std::string_view alias, storage::Params& params);
 
 /// Closing a case: only its lead worker requests it (forbidden otherwise).
 Result<void> may_request_closure(const Principal& p, const CaseScope& scope);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "access/record_scope.h"
 #include "cases/case_subject_sql.h"
 
 namespace atb::cases {
@@ -165,28 +166,34 @@ Result<std::vector<std::int64_t>> case_person_ids(storage::Connection& c, const 
   return persons;
 }
 
-Result<std::pair<std::vector<CaseRow>, std::int64_t>> list_cases(storage::Connection& c, const std::string& visible,
+Result<std::pair<std::vector<CaseRow>, std::int64_t>> list_cases(storage::Connection& c, const access::Principal& p,
                                                                  const CaseFilter& f, int page, int page_size) {
   // The ids first, then only the page's rows read whole. Her own cases (mine) come from the
-  // lead index, which also holds every column `visible` and the stage need, and from her
+  // lead index, which also holds every column the access rule and the stage need, and from her
   // co-worker rows: the count reads a few index pages, not each case (SQLite discards its page
   // cache whenever another connection commits, so every page a list touches is read again).
+  // The access rule binds the caller's values, so every caller of the same shape shares one
+  // prepared statement (and plan); parameters are added in the order of the text.
   const std::string stage = f.stage.empty() ? " AND c.stage <> 'closed'" : " AND c.stage = ?";
   std::string ids;
   storage::Params ps;
   auto add_stage = [&] {
+    ids += stage;
     if (!f.stage.empty()) ps.push_back(f.stage);
   };
+  auto add_visible = [&] { ids += " AND " + access::case_visible_sql(p, "c", ps); };
   if (f.mine_user) {
-    ids = "SELECT c.id FROM case_file c WHERE c.lead_worker_id = ?" + stage + " AND " + visible +
-          " UNION SELECT c.id FROM case_worker w CROSS JOIN case_file c WHERE w.user_id = ? AND c.id = w.case_id" +
-          stage + " AND " + visible;
-    ps.push_back(*f.mine_user);
+    ids = "SELECT c.id FROM case_file c WHERE c.lead_worker_id = ?";
+    ps.emplace_back(*f.mine_user);
     add_stage();
-    ps.push_back(*f.mine_user);
+    add_visible();
+    ids += " UNION SELECT c.id FROM case_worker w CROSS JOIN case_file c WHERE w.user_id = ? AND c.id = w.case_id";
+    ps.emplace_back(*f.mine_user);
     add_stage();
+    add_visible();
   } else {
-    ids = "SELECT c.id FROM case_file c WHERE " + visible + stage;
+    ids = "SELECT c.id FROM case_file c WHERE 1 = 1";
+    add_visible();
     add_stage();
   }
   // The count rides on the page's statement (one round trip): an uncorrelated subquery, run once.

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "access/model.h"
 #include "cases/model.h"
 #include "core/result.h"
 #include "storage/connection.h"
@@ -64,8 +65,8 @@ struct CaseFilter {
   std::optional<std::int64_t> mine_user;
   std::string stage;
 };
-/// Cases `visible` (SQL over alias `c`), newest first; with the total.
-Result<std::pair<std::vector<CaseRow>, std::int64_t>> list_cases(storage::Connection& c, const std::string& visible,
-                                                                 const CaseFilter& filter, int page, int page_size);
+/// The cases `p` may read (the access policy, bound as parameters), newest first; with the total.
+Result<std::pair<std::vector<CaseRow>, std::int64_t>> list_cases(storage::Connection& c, const access::Principal& p,
+                                                                 const CaseFilter& f, int page, int page_size);
 
 }  // namespace atb::cases

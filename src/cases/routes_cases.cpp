@@ -62,7 +62,7 @@ Result<Response> list(const CaseContext& cc, Request& req, const access::Princip
     return Error::invalid_field("stage", {"Nezināms posms.", "Unknown stage."});
   }
   ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) {
-    return list_cases(c, access::case_visible_sql(p, "c"), filter, paging.page, paging.page_size);
+    return list_cases(c, p, filter, paging.page, paging.page_size);
   }));
   json items = json::array();
   std::vector<std::int64_t> ids;
