@@ -8,24 +8,16 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { launchBrowser, visit, assertNoProblems, url } from './support/browser.mjs'
-import { enrolUser } from './support/identity.mjs'
+import { visit, assertNoProblems, url } from './support/browser.mjs'
+import { openReportUsers, closeReportUsers } from './support/reports.mjs'
 import { withClientPage } from './support/registry.mjs'
 
 let browser
 let director
 let anna
 
-before(async () => {
-  browser = await launchBrowser()
-  director = await enrolUser('direktore', undefined, { keepCodes: 0 })
-  anna = await enrolUser('anna', undefined, { keepCodes: 0 })
-})
-after(async () => {
-  await browser?.close()
-  await director?.client.request('DELETE', '/api/v1/session')
-  await anna?.client.request('DELETE', '/api/v1/session')
-})
+before(async () => ({ browser, director, anna } = await openReportUsers()))
+after(() => closeReportUsers({ browser, director, anna }))
 
 /** Saves a download and returns its bytes. */
 async function saved(download) {
