@@ -25,6 +25,7 @@ namespace atb::http {
 namespace {
 
 using namespace std::chrono_literals;
+using test::connect_to;
 
 constexpr int kPieces = 1000;                // 1000 × 64 KiB = 62.5 MiB
 const std::string kPiece(64 * 1024, 'x');
@@ -34,19 +35,6 @@ struct Raw {
   std::string head, rest;
   bool closed = false;
 };
-
-int connect_to(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
 
 void send_get(int fd, const std::string& path) {
   const std::string req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";

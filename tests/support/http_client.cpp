@@ -9,7 +9,6 @@
 #include <cstring>
 
 namespace atb::test {
-namespace {
 
 int connect_to(int port) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -23,6 +22,8 @@ int connect_to(int port) {
   }
   return fd;
 }
+
+namespace {
 
 // Reads more bytes into `buf`; false on close, error or timeout.
 bool read_more(int fd, std::string& buf, std::chrono::steady_clock::time_point deadline) {

@@ -23,6 +23,9 @@ struct RawResponse {
   }
 };
 
+/// A blocking TCP connection to 127.0.0.1:port (the caller closes it), or -1.
+int connect_to(int port);
+
 /// Sends `raw` to 127.0.0.1:port and reads one response.
 RawResponse http_exchange(int port, const std::string& raw,
                      std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { launchBrowser, visit, assertNoProblems, seriousAxeViolations } from './support/browser.mjs'
+import { launchBrowser, visit, assertNoProblems, seriousAxeViolations, holdFirstThenFail } from './support/browser.mjs'
 import { enrolUser } from './support/identity.mjs'
 import { withClientPage } from './support/registry.mjs'
 
@@ -154,22 +154,7 @@ test('a social worker sees her own caseload as one bar against the limit', async
 
 test('the chart shows loading, an error with a retry, and the empty state', async () => {
   await withClientPage(browser, ilze.client, async ({ page, problems }) => {
-    let release
-    const held = new Promise((resolve) => (release = resolve))
-    let calls = 0
-    await page.route('**/api/v1/caseload*', async (route) => {
-      calls += 1
-      if (calls === 1) {
-        await held
-        await route.fulfill({
-          status: 500,
-          contentType: 'application/problem+json',
-          body: JSON.stringify({ type: 'about:blank', title: 'Iekšēja kļūda', status: 500, detail: 'Datubāze nav pieejama.', errors: [] }),
-        })
-      } else {
-        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: [], limit: 30, team_ids: [3] }) })
-      }
-    })
+    const { release, calls } = await holdFirstThenFail(page, '**/api/v1/caseload*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: [], limit: 30, team_ids: [3] }) }))
     await page.goto(new URL('/statistics', process.env.ATBALSTS_URL).href)
     const section = page.getByTestId('caseload-chart')
     await section.getByText('Ielādē noslodzi…').waitFor()
@@ -181,7 +166,7 @@ test('the chart shows loading, an error with a retry, and the empty state', asyn
     await page.getByTestId('caseload-empty').waitFor()
     assert.match(squash(await page.getByTestId('caseload-empty').textContent()), /Izvēlētajās komandās nav darbinieku\./)
     assert.equal(await section.getByTestId('caseload-table').count(), 0)
-    assert.equal(calls, 2)
+    assert.equal(calls(), 2)
     assertNoProblems(problems.filter((p) => !/HTTP 500: .*\/caseload|status of 500/.test(p)), 'caseload states')
   })
 })

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { visit, chooseLanguage, assertNoProblems, seriousAxeViolations } from './support/browser.mjs'
+import { visit, chooseLanguage, assertNoProblems, seriousAxeViolations, holdFirstThenFail } from './support/browser.mjs'
 import { openReportUsers, closeReportUsers } from './support/reports.mjs'
 import { withClientPage } from './support/registry.mjs'
 
@@ -299,22 +299,8 @@ test('a social worker sees her department\'s figures and chooses no scope', asyn
 
 test('the page shows loading, then an error with a retry that loads the figures', async () => {
   await withClientPage(browser, anna.client, async ({ page, problems }) => {
-    let release
-    const held = new Promise((resolve) => (release = resolve))
-    let calls = 0
-    await page.route('**/api/v1/reports/statistics?*', async (route) => {
-      calls += 1
-      if (calls === 1) {
-        await held // the first answer waits: the loading state shows
-        await route.fulfill({
-          status: 500,
-          contentType: 'application/problem+json',
-          body: JSON.stringify({ type: 'about:blank', title: 'Iekšēja kļūda', status: 500, detail: 'Datubāze nav pieejama.', errors: [] }),
-        })
-      } else {
-        await route.continue()
-      }
-    })
+    // The first answer waits (the loading state shows), then fails.
+    const { release, calls } = await holdFirstThenFail(page, '**/api/v1/reports/statistics?*')
     await page.goto(new URL('/statistics', process.env.ATBALSTS_URL).href)
     await page.getByRole('status').filter({ hasText: 'Ielādē…' }).waitFor()
     release()
@@ -324,7 +310,7 @@ test('the page shows loading, then an error with a retry that loads the figures'
     await error.getByRole('button', { name: 'Mēģināt vēlreiz' }).click()
     await page.getByTestId('statistics-dashboard').waitFor()
     assert.equal(await page.getByRole('alert').filter({ hasText: 'Neizdevās ielādēt datus' }).count(), 0)
-    assert.equal(calls, 2)
+    assert.equal(calls(), 2)
     assertNoProblems(problems.filter((p) => !/HTTP 500: .*\/reports\/statistics|status of 500/.test(p)), 'statistics states')
   })
 })

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { visit, assertNoProblems, seriousAxeViolations } from './support/browser.mjs'
+import { visit, assertNoProblems, seriousAxeViolations, holdFirstThenFail } from './support/browser.mjs'
 import { openReportUsers, closeReportUsers } from './support/reports.mjs'
 import { withClientPage } from './support/registry.mjs'
 
@@ -147,22 +147,7 @@ test('a social worker has no statutory reports panel', async () => {
 
 test('the panel shows loading, then an error with a retry that loads the reports', async () => {
   await withClientPage(browser, director.client, async ({ page, problems }) => {
-    let release
-    const held = new Promise((resolve) => (release = resolve))
-    let calls = 0
-    await page.route('**/api/v1/reports/statutory', async (route) => {
-      calls += 1
-      if (calls === 1) {
-        await held
-        await route.fulfill({
-          status: 500,
-          contentType: 'application/problem+json',
-          body: JSON.stringify({ type: 'about:blank', title: 'Iekšēja kļūda', status: 500, detail: 'Datubāze nav pieejama.', errors: [] }),
-        })
-      } else {
-        await route.continue()
-      }
-    })
+    const { release, calls } = await holdFirstThenFail(page, '**/api/v1/reports/statutory')
     await page.goto(new URL('/statistics', process.env.ATBALSTS_URL).href)
     const panel = page.getByTestId('statutory-reports')
     await panel.getByRole('status').filter({ hasText: 'Ielādē…' }).waitFor()
@@ -171,7 +156,7 @@ test('the panel shows loading, then an error with a retry that loads the reports
     await error.waitFor()
     await error.getByRole('button', { name: 'Mēģināt vēlreiz' }).click()
     await panel.getByTestId('statutory-monthly-social-assistance').waitFor()
-    assert.equal(calls, 2)
+    assert.equal(calls(), 2)
     assertNoProblems(problems.filter((p) => !/HTTP 500: .*\/reports\/statutory|status of 500/.test(p)), 'statutory states')
   })
 })

@@ -126,3 +126,25 @@ export async function seriousAxeViolations(page) {
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }
+
+/**
+ * Routes the requests matching `pattern` so a page's loading and error states can be seen: the
+ * first is held until `release()` is called and then answered with a 500 problem; later ones go
+ * to `later(route)` (default: on to the server). `calls()` counts the requests routed.
+ */
+export async function holdFirstThenFail(page, pattern, later = (route) => route.continue()) {
+  let release
+  const held = new Promise((resolve) => (release = resolve))
+  let calls = 0
+  await page.route(pattern, async (route) => {
+    calls += 1
+    if (calls > 1) return later(route)
+    await held
+    await route.fulfill({
+      status: 500,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Iekšēja kļūda', status: 500, detail: 'Datubāze nav pieejama.', errors: [] }),
+    })
+  })
+  return { release, calls: () => calls }
+}
