@@ -56,8 +56,11 @@ void AuditLog::run() {
     std::vector<Entry> entries;
     entries.reserve(batch.size());
     for (auto& p : batch) entries.push_back(p->entry);
-    auto written = db_->write([&](storage::Connection& c) { return append(c, entries); });
-    if (!written) {
+    auto written = db_->write([&](storage::Connection& c) { return append(c, entries, &listed_); });
+    if (written) {
+      listed_.committed();
+    } else {
+      listed_.rolled_back();
       log::error("audit write failed", {{"entries", entries.size()}, {"error", written.error().detail}});
     }
     {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "audit/entry.h"
+#include "audit/listed_days.h"
 #include "core/result.h"
 #include "storage/database.h"
 
@@ -45,6 +46,7 @@ class AuditLog {
   std::vector<std::unique_ptr<Pending>> queue_;
   bool stopping_ = false;
   std::uint64_t batches_ = 0, entries_ = 0;
+  ListedDays listed_;  ///< the writer thread's own: listed-record index rows it committed
   std::thread writer_;
 };
 

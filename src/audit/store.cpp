@@ -62,8 +62,9 @@ class RowBatch {
 
 /// Indexes each id of a list entry naming several rows by the entry's user and day (see
 /// audit_listed_day in the migrations) into `listed`. A key already there (the same user
-/// listed the same record earlier that day) is left as it is, so repeated lists write nothing.
-Result<void> index_listed(RowBatch& listed, std::int64_t seq, const Entry& e) {
+/// listed the same record earlier that day) is left as it is, so repeated lists write nothing;
+/// keys `known` holds as committed are not sent at all.
+Result<void> index_listed(RowBatch& listed, std::int64_t seq, const Entry& e, ListedDays* known) {
   if (e.action != "list" || e.entity_id.find(',') == std::string::npos) return ok();
   const std::int64_t user = e.user_id.value_or(0);
   const std::string day = e.at.substr(0, 10);
@@ -71,10 +72,12 @@ Result<void> index_listed(RowBatch& listed, std::int64_t seq, const Entry& e) {
   while (from <= e.entity_id.size()) {
     std::size_t to = e.entity_id.find(',', from);
     if (to == std::string::npos) to = e.entity_id.size();
-    if (to > from) {
+    const std::string_view id = std::string_view(e.entity_id).substr(from, to - from);
+    if (to > from && !(known && known->known(e.entity_type, id, user, day))) {
+      if (known) known->written(e.entity_type, id, user, day);
       storage::Params& p = listed.params();
       p.emplace_back(e.entity_type);
-      p.emplace_back(e.entity_id.substr(from, to - from));
+      p.emplace_back(std::string(id));
       p.emplace_back(user);
       p.emplace_back(day);
       p.emplace_back(seq);
@@ -111,7 +114,7 @@ Verdict bad(std::int64_t checked, std::int64_t seq, const char* problem) {
 
 }  // namespace
 
-Result<void> append(storage::Connection& c, std::vector<Entry>& entries) {
+Result<void> append(storage::Connection& c, std::vector<Entry>& entries, ListedDays* known) {
   if (entries.empty()) return ok();
   // The no-op update takes the head row's lock (PostgreSQL) and reads it in the same statement.
   ATB_TRY_ASSIGN(head, c.query("UPDATE audit_head SET last_seq = last_seq WHERE id = 1"
@@ -133,7 +136,7 @@ Result<void> append(storage::Connection& c, std::vector<Entry>& entries) {
     }
     prev = std::move(hash);
     ATB_TRY(rows.added());
-    ATB_TRY(index_listed(listed, seq, e));
+    ATB_TRY(index_listed(listed, seq, e, known));
   }
   ATB_TRY(rows.flush());
   ATB_TRY(listed.flush());

@@ -7,14 +7,18 @@
 #include <vector>
 
 #include "audit/entry.h"
+#include "audit/listed_days.h"
 #include "core/result.h"
 #include "storage/connection.h"
 
 namespace atb::audit {
 
 /// Appends entries at the end of the chain inside the caller's write transaction. The chain
-/// head row is locked first, so writers on any number of servers extend it in turn.
-Result<void> append(storage::Connection& c, std::vector<Entry>& entries);
+/// head row is locked first, so writers on any number of servers extend it in turn. With
+/// `listed`, the listed-record index rows it knows to be committed are not written again and
+/// the ones written are noted in it (the caller tells it whether the transaction committed).
+Result<void> append(storage::Connection& c, std::vector<Entry>& entries,
+                    ListedDays* listed = nullptr);
 
 /// A stored entry with its chain fields.
 struct StoredEntry {
