@@ -4,6 +4,7 @@
 
 #include "access/record_scope.h"
 #include "cases/case_subject_sql.h"
+#include "storage/page_clause.h"
 
 namespace atb::cases {
 
@@ -200,13 +201,13 @@ Result<std::pair<std::vector<CaseRow>, std::int64_t>> list_cases(storage::Connec
   const std::string count = "(SELECT COUNT(*) FROM (" + ids + ") ids)";
   storage::Params all = ps;
   all.insert(all.end(), ps.begin(), ps.end());
-  all.push_back(static_cast<std::int64_t>(page_size));
-  all.push_back(static_cast<std::int64_t>((page - 1) * page_size));
   ATB_TRY_ASSIGN(rows, c.query(fmt::format("SELECT c.id, c.team_id, c.lead_worker_id, {}, c.stage, u.full_name, c.opened_on,"
-                                           " c.household_id, c.person_id, {} FROM ({} ORDER BY 1 DESC LIMIT ? OFFSET ?) pick"
+                                           " c.household_id, c.person_id, {} FROM ({} ORDER BY 1 DESC{}) pick"
                                            " CROSS JOIN case_file c{} JOIN app_user u ON u.id = c.lead_worker_id"
                                            " WHERE c.id = pick.id ORDER BY c.id DESC",
-                                           case_subject_name(), count, ids, case_subject_joins()),
+                                           case_subject_name(), count, ids,
+                                           storage::page_clause(page_size, static_cast<std::int64_t>(page - 1) * page_size),
+                                           case_subject_joins()),
                                all));
   std::int64_t total = 0;
   if (!rows.empty()) {

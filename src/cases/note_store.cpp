@@ -3,6 +3,7 @@
 #include <map>
 
 #include "storage/id_list.h"
+#include "storage/page_clause.h"
 
 namespace atb::cases {
 
@@ -40,9 +41,8 @@ Result<std::pair<std::vector<CaseNote>, std::int64_t>> list_notes(storage::Conne
   const std::string count = "(SELECT COUNT(*) FROM case_note n" + where + ")";
   storage::Params all = args;
   all.insert(all.end(), args.begin(), args.end());
-  all.push_back(static_cast<std::int64_t>(page_size));
-  all.push_back(static_cast<std::int64_t>(page - 1) * page_size);
-  ATB_TRY_ASSIGN(rows, c.query(std::string(kSelect) + ", " + count + kFrom + where + " ORDER BY n.created_at DESC, n.id DESC LIMIT ? OFFSET ?",
+  ATB_TRY_ASSIGN(rows, c.query(std::string(kSelect) + ", " + count + kFrom + where + " ORDER BY n.created_at DESC, n.id DESC" +
+                                   storage::page_clause(page_size, static_cast<std::int64_t>(page - 1) * page_size),
                                all));
   std::int64_t total = 0;
   if (!rows.empty()) {

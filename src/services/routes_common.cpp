@@ -1,5 +1,7 @@
 #include "services/routes_common.h"
 
+#include <algorithm>
+
 #include "access/record_scope.h"
 #include "cases/routes_common.h"
 #include "http/json_body.h"
@@ -29,12 +31,14 @@ Result<OpenedReferral> open_referral(storage::Connection& c, const access::Princ
   return OpenedReferral{std::move(*found), std::move(*kase)};
 }
 
-Result<WaitingPage> waiting_list(storage::Connection& c, std::int64_t service_id,
-                                 const access::Principal* p, int page, int page_size) {
-  const std::string visible = p ? access::case_visible_sql(*p, "c") : "1=0";
+Result<ServiceRoster> roster_for(storage::Connection& c, std::int64_t service_id,
+                                 const access::Principal& p, int page, int page_size) {
+  storage::Params visible_params;
+  const std::string visible = access::case_visible_sql(p, "c", visible_params);
   const std::int64_t offset = static_cast<std::int64_t>(page - 1) * page_size;
-  if (offset > INT32_MAX) return WaitingPage{};
-  return waiting_page(c, service_id, visible, static_cast<int>(offset), page_size);
+  // Past any list that could exist: the figures with an empty page.
+  const int first = static_cast<int>(std::min<std::int64_t>(offset, INT32_MAX));
+  return service_roster(c, service_id, visible, visible_params, first, page_size);
 }
 
 Result<std::optional<int>> waiting_position(storage::Connection& c, const Referral& r) {

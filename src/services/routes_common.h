@@ -35,10 +35,10 @@ struct OpenedReferral {
 Result<OpenedReferral> open_referral(storage::Connection& c, const access::Principal& p,
                                      std::int64_t id, access::Access need);
 
-/// Page `page` (from 1, `page_size` entries) of the waiting list of a service in its order with
-/// the true positions; names only where the caller may read the case (all hidden when `p` is null).
-Result<WaitingPage> waiting_list(storage::Connection& c, std::int64_t service_id,
-                                 const access::Principal* p, int page, int page_size);
+/// The roster of a service (service_roster) with page `page` (from 1, `page_size` entries) of its
+/// waiting list: names only where `p` may read the case.
+Result<ServiceRoster> roster_for(storage::Connection& c, std::int64_t service_id,
+                                 const access::Principal& p, int page, int page_size);
 
 /// The position of waiting referral `referral_id` on its service's list (nullopt when not waiting).
 Result<std::optional<int>> waiting_position(storage::Connection& c, const Referral& r);

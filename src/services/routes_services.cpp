@@ -157,33 +157,29 @@ Result<Response> page(const access::Context& ctx, Request& req, const access::Pr
   ATB_TRY_ASSIGN(paged, http::paging(req, "waiting_page", "waiting_page_size", 50, 200));
   struct Found {
     Service s;
-    int taken = 0;
-    WaitingPage waiting;
-    std::vector<WaitingEntry> placed;
+    ServiceRoster roster;
   };
   ATB_TRY_ASSIGN(found, ctx.db->read([&](storage::Connection& c) -> Result<Found> {
     Found f;
     ATB_TRY_ASSIGN_TO(f.s, open_service(c, p, id));
-    ATB_TRY_ASSIGN_TO(f.taken, occupied(c, id));
-    ATB_TRY_ASSIGN_TO(f.waiting, waiting_list(c, id, &p, paged.page, paged.page_size));
-    ATB_TRY_ASSIGN_TO(f.placed, service_entries(c, id, "placed", access::case_visible_sql(p, "c")));
+    ATB_TRY_ASSIGN_TO(f.roster, roster_for(c, id, p, paged.page, paged.page_size));
     return f;
   }));
   json out = to_json(found.s);
-  out["occupied"] = found.taken;
-  out["free"] = std::max(0, found.s.capacity - found.taken);
+  out["occupied"] = found.roster.occupied;
+  out["free"] = std::max(0, found.s.capacity - found.roster.occupied);
   json waiting_items = json::array();
   out["placed"] = json::array();
   std::vector<std::int64_t> shown;  // only the names on this page of the waiting list
-  for (const WaitingEntry& e : found.waiting.items) {
+  for (const WaitingEntry& e : found.roster.waiting.items) {
     waiting_items.push_back(to_json(e, "waiting_since"));
     if (e.visible) shown.push_back(e.referral_id);
   }
   out["waiting"] = {{"items", std::move(waiting_items)},
-                    {"total", found.waiting.total},
+                    {"total", found.roster.waiting.total},
                     {"page", paged.page},
                     {"page_size", paged.page_size}};
-  for (const WaitingEntry& e : found.placed) {
+  for (const WaitingEntry& e : found.roster.placed) {
     out["placed"].push_back(to_json(e, "start_on"));
     if (e.visible) shown.push_back(e.referral_id);
   }

@@ -1,6 +1,7 @@
 #include "services/store.h"
 
 #include "storage/id_list.h"
+#include "storage/page_clause.h"
 
 namespace atb::services {
 
@@ -262,60 +263,63 @@ namespace {
 // and state). waiting_ahead counts the referrals before one in this same order.
 constexpr const char* kWaitingOrder = " ORDER BY r.priority, r.waiting_since, r.id";
 
-// Referrals of a service in `state` with the person's name where `visible_sql` allows; `tail`
-// (ORDER BY / LIMIT) and its parameters follow the service and state.
-Result<std::vector<WaitingEntry>> entries(storage::Connection& c, std::int64_t service_id,
-                                          const std::string& state, const std::string& visible_sql,
-                                          const std::string& tail, storage::Params tail_params) {
-  const char* since = state == "placed" ? "r.start_on" : "r.waiting_since";
-  storage::Params all = params(service_id, state);
-  for (auto& v : tail_params) all.push_back(std::move(v));
-  ATB_TRY_ASSIGN(
-      rows,
-      c.query(std::string("SELECT r.id, r.case_id, r.person_id, COALESCE(r.priority, 3), ") +
-                  since + ", r.quantity, CASE WHEN " + visible_sql +
-                  " THEN pe.given_names || ' ' || pe.surname ELSE NULL END"
-                  " FROM referral r JOIN case_file c ON c.id = r.case_id"
-                  " JOIN person pe ON pe.id = r.person_id WHERE r.service_id = ? AND r.state = ?" +
-                  tail,
-              all));
-  std::vector<WaitingEntry> out;
-  for (const storage::Row& r : rows) {
-    WaitingEntry e;
-    e.referral_id = r.integer(0);
-    e.case_id = r.integer(1);
-    e.person_id = r.integer(2);
-    e.priority = static_cast<int>(r.integer(3));
-    e.waiting_since = r.text(4);
-    e.quantity = static_cast<int>(r.integer(5));
-    e.visible = !r.is_null(6);
-    e.person_name = r.text(6);
-    out.push_back(std::move(e));
-  }
-  return out;
+// The columns of a roster entry: state, id, case, person, priority, since, quantity, and the
+// name where `visible_sql` allows (the FROM joins the case as `c` and the person as `pe`).
+std::string entry_select(const char* since, const std::string& visible_sql) {
+  return std::string("SELECT r.state, r.id, r.case_id, r.person_id, COALESCE(r.priority, 3), ") +
+         since + ", r.quantity, CASE WHEN " + visible_sql +
+         " THEN pe.given_names || ' ' || pe.surname ELSE NULL END"
+         " FROM referral r JOIN case_file c ON c.id = r.case_id JOIN person pe ON pe.id = r.person_id";
+}
+
+WaitingEntry entry_of(const storage::Row& r) {
+  WaitingEntry e;
+  e.referral_id = r.integer(1);
+  e.case_id = r.integer(2);
+  e.person_id = r.integer(3);
+  e.priority = static_cast<int>(r.integer(4));
+  e.waiting_since = r.text(5);
+  e.quantity = static_cast<int>(r.integer(6));
+  e.visible = !r.is_null(7);
+  e.person_name = r.text(7);
+  return e;
 }
 
 }  // namespace
 
-Result<std::vector<WaitingEntry>> service_entries(storage::Connection& c, std::int64_t service_id,
-                                                  const std::string& state,
-                                                  const std::string& visible_sql) {
-  return entries(c, service_id, state, visible_sql, "", {});
-}
-
-Result<WaitingPage> waiting_page(storage::Connection& c, std::int64_t service_id,
-                                 const std::string& visible_sql, int offset, int limit) {
-  WaitingPage page;
-  ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM referral WHERE service_id = ? AND state = 'waiting'",
-                                params(service_id)));
-  page.total = static_cast<int>(count[0].integer(0));
-  if (offset >= page.total) return page;
-  ATB_TRY_ASSIGN_TO(page.items, entries(c, service_id, "waiting", visible_sql,
-                                        std::string(kWaitingOrder) + " LIMIT ? OFFSET ?",
-                                        params(limit, offset)));
-  for (std::size_t n = 0; n < page.items.size(); ++n)
-    page.items[n].position = offset + static_cast<int>(n) + 1;
-  return page;
+Result<ServiceRoster> service_roster(storage::Connection& c, std::int64_t service_id,
+                                     const std::string& visible_sql,
+                                     const storage::Params& visible_params, int offset, int limit) {
+  ServiceRoster roster;
+  ATB_TRY_ASSIGN(figures,
+                 c.query("SELECT COALESCE(SUM(CASE WHEN state = 'placed' THEN quantity ELSE 0 END), 0),"
+                         " COALESCE(SUM(CASE WHEN state = 'waiting' THEN 1 ELSE 0 END), 0)"
+                         " FROM referral WHERE service_id = ? AND state IN ('placed', 'waiting')",
+                         params(service_id)));
+  roster.occupied = static_cast<int>(figures[0].integer(0));
+  roster.waiting.total = static_cast<int>(figures[0].integer(1));
+  // The waiting page and the placed referrals in one statement: the page is chosen in its own
+  // subquery (its LIMIT must not cut the placed ones), and the outer ORDER BY keeps each part in
+  // its order (state 'placed' sorts before 'waiting').
+  storage::Params all = visible_params;
+  all.emplace_back(service_id);
+  all.insert(all.end(), visible_params.begin(), visible_params.end());
+  all.emplace_back(service_id);
+  ATB_TRY_ASSIGN(rows, c.query("SELECT * FROM (" + entry_select("r.waiting_since", visible_sql) +
+                                   " WHERE r.service_id = ? AND r.state = 'waiting'" + kWaitingOrder +
+                                   storage::page_clause(limit, offset) + ") w UNION ALL " +
+                                   entry_select("r.start_on", visible_sql) +
+                                   " WHERE r.service_id = ? AND r.state = 'placed' ORDER BY 1, 5, 6, 2",
+                               all));
+  for (const storage::Row& r : rows) {
+    if (r.text(0) == "placed") {
+      roster.placed.push_back(entry_of(r));
+    } else {
+      roster.waiting.items.push_back(entry_of(r));
+      roster.waiting.items.back().position = offset + static_cast<int>(roster.waiting.items.size());
+    }
+  }
+  return roster;
 }
 
 Result<std::optional<Date>> birth_date(storage::Connection& c, std::int64_t person_id) {
