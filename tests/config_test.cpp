@@ -111,6 +111,20 @@ TEST(Config, CaseManagementSection) {
   EXPECT_EQ(unknown.error().fields[0].field, "cases.routine_days");
 }
 
+TEST(Config, PoolSizeIsChosenForTheEngineUnlessGiven) {
+  auto c = load_config("", env_of({}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->pool_size, 0);  // Database::open picks storage::default_pool_size
+  EXPECT_TRUE(validate(*c));
+  c->pool_size = -1;
+  EXPECT_FALSE(validate(*c));
+  c->pool_size = 257;
+  EXPECT_FALSE(validate(*c));
+  auto env = load_config("", env_of({{"ATBALSTS_POOL_SIZE", "5"}}));
+  ASSERT_TRUE(env);
+  EXPECT_EQ(env->pool_size, 5);
+}
+
 TEST(Config, CaseloadWarning) {
   auto defaults = load_config("", env_of({}));
   ASSERT_TRUE(defaults);

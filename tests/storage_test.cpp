@@ -208,6 +208,16 @@ TEST_P(StorageTest, PoolReportsItsSize) {
   EXPECT_EQ(s.in_use, 0);
 }
 
+TEST_P(StorageTest, UnsetPoolSizeIsChosenForTheEngine) {
+  auto db = storage::Database::open(scratch_->url(), 0);
+  ASSERT_TRUE(db) << db.error().detail;
+  const int expected = GetParam() == Engine::sqlite
+                           ? static_cast<int>(std::max(1u, std::thread::hardware_concurrency())) + 2
+                           : 16;
+  EXPECT_EQ(storage::default_pool_size(GetParam()), expected);
+  EXPECT_EQ((*db)->stats().size, expected);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StorageTest, ::testing::ValuesIn(test::all_engines()),
                          [](const auto& info) { return test::engine_param_name(info.param); });
 

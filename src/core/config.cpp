@@ -184,7 +184,7 @@ Result<void> validate(const Config& c) {
   if (c.session_idle_seconds < 60 || c.session_absolute_seconds < c.session_idle_seconds) {
     return bad("auth", "the idle timeout must be at least 60 s and not above the absolute one");
   }
-  if (c.pool_size < 1 || c.pool_size > 256) return bad("pool_size", "the pool must be 1–256");
+  if (c.pool_size < 0 || c.pool_size > 256) return bad("pool_size", "the pool must be 0 (chosen for the engine) or 1–256");
   if (c.intake_routine_working_days < 1 || c.intake_routine_working_days > 60 || c.intake_priority_working_days < 1 ||
       c.intake_priority_working_days > c.intake_routine_working_days) {
     return bad("cases", "intake deadlines must be 1–60 working days, priority not above routine");

@@ -14,7 +14,7 @@ namespace atb {
 /// Everything the server can be told.
 struct Config {
   std::string database = "sqlite:var/atbalsts.db";
-  int pool_size = 16;
+  int pool_size = 0;  ///< database connections; 0: chosen for the engine (storage::default_pool_size)
   std::string address = "127.0.0.1";
   int port = 8080;
   std::string web_dir = "web/dist";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <thread>
 #include <utility>
 
 #include "storage/postgres/engine.h"
@@ -34,12 +35,17 @@ Database::Database(DatabaseUrl url, std::chrono::milliseconds acquire_timeout)
 
 Database::~Database() = default;
 
+int default_pool_size(Engine engine) {
+  if (engine == Engine::postgresql) return 16;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())) + 2;
+}
+
 Result<std::shared_ptr<Database>> Database::open(std::string_view url, int pool_size,
                                                  std::chrono::milliseconds acquire_timeout) {
   auto parsed = DatabaseUrl::parse(url);
   if (!parsed) return std::move(parsed).error();
   std::shared_ptr<Database> db(new Database(std::move(*parsed), acquire_timeout));
-  const int n = pool_size < 1 ? 1 : pool_size;
+  const int n = pool_size < 1 ? default_pool_size(db->url_.engine) : pool_size;
   for (int i = 0; i < n; ++i) {
     auto c = connect(db->url_);
     if (!c) return std::move(c).error();

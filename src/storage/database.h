@@ -40,10 +40,18 @@ struct PoolStats {
   std::uint64_t timeouts_total = 0;
 };
 
+/// The pool size when none is configured. SQLite: the CPUs plus two (one connection commits
+/// while another waits to, the rest read). A SQLite connection empties its page cache whenever
+/// another connection has committed, and every audited read ends in a commit, so each reader
+/// beyond the CPUs adds a cache that is always cold: fewer readers each serve more requests
+/// between two commits from the pages they hold. PostgreSQL: 16 (its buffers are shared).
+int default_pool_size(Engine engine);
+
 /// A fixed-size pool of connections shared by all request threads.
 class Database {
  public:
-  /// Opens `pool_size` connections (at least one, to fail fast on a wrong URL).
+  /// Opens `pool_size` connections (default_pool_size when it is 0 or less; at least one, to
+  /// fail fast on a wrong URL).
   static Result<std::shared_ptr<Database>> open(std::string_view url, int pool_size,
                                                 std::chrono::milliseconds acquire_timeout =
                                                     std::chrono::milliseconds(5000));
