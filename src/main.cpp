@@ -18,6 +18,7 @@
 #include "app/demo_services.h"
 #include "app/registry_commands.h"
 #include "app/report_commands.h"
+#include "app/service_commands.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "registry/search_key_upgrade.h"
@@ -95,6 +96,11 @@ int main(int argc, char** argv) {
   std::string recalc_month, recalc_reason = "Sliekšņu maiņa / threshold change";
   assistance_recalc->add_option("--month", recalc_month, "The month the new decisions take effect, YYYY-MM")->required();
   assistance_recalc->add_option("--reason", recalc_reason, "The reason written on every new decision");
+  CLI::App* services_cmd = cli.add_subcommand("services", "Social services tools");
+  services_cmd->require_subcommand(1);
+  CLI::App* notify_overdue = services_cmd->add_subcommand(
+      "notify-overdue", "Notify the workers of referrals awaiting their decision past the deadline (once each)");
+  add_database(notify_overdue);
   cli.add_subcommand("version", "Print the version");
 
   CLI::App* user = cli.add_subcommand("user", "Manage user accounts");
@@ -240,6 +246,7 @@ int main(int argc, char** argv) {
   if (assistance_recalc->parsed()) {
     return atb::app::assistance_recalculate_command(d, recalc_month, recalc_reason, std::cout, std::cerr);
   }
+  if (notify_overdue->parsed()) return atb::app::notify_overdue_command(d, std::cout, std::cerr);
   if (import_persons->parsed()) return atb::app::import_persons_command(d, import_opts, std::cout, std::cerr);
   if (demo_opts.csv) return atb::app::demo_csv(d, demo_opts, std::cout, std::cerr);
   auto summary = atb::app::load_demo(d);

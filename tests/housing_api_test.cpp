@@ -3,7 +3,9 @@
 // moving in and out; overlapping stays in one place or of one resident refused with 409 naming
 // the field, also when the move-ins race; a move-out before the move-in refused with 422;
 // occupancy per unit and service on a date; residents named only where the caller may read
-// their case; every change audited and nothing half-written.
+// their case; units and rooms renamed with their version (409 stale or taken, 422 naming the
+// field); units, rooms and places removed only while no stay ever used them (409 otherwise);
+// every change audited and nothing half-written.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -298,6 +300,146 @@ TEST_P(HousingApi, RacingMoveInsGiveTheBedToOne) {
     }));
   }
   EXPECT_EQ(count("SELECT COUNT(*) FROM housing_stay"), 6);
+}
+
+TEST_P(HousingApi, UnitsAndRoomsAreRenamedWithTheirVersion) {
+  const json service = make_service("Grupu dzīvoklis “Ziedi”", "group_apartment");
+  furnish(service);
+  const std::string unit = base(service) + "/units/" + id(unit_);
+  const std::string room = unit + "/rooms/" + id(room1_);
+  ASSERT_EQ(unit_["version"], 1);
+  ASSERT_EQ(post(base(service) + "/units", {{"name", "Dzīvoklis 2"}}, admin_).status, 201);
+
+  // Refusals change nothing: who, version, blank, too long, taken, unknown member, wrong type,
+  // malformed and unknown ids.
+  const auto refused = [&](const std::string& target, const json& body, const As& who) {
+    return f_.call(http::Method::patch, target, who, body.dump());
+  };
+  EXPECT_EQ(refused(unit, {{"version", 1}, {"name", "X"}}, worker_).status, 403);
+  EXPECT_EQ(refused(room, {{"version", 1}, {"name", "X"}}, supervisor_).status, 403);
+  const Answer stale = refused(unit, {{"version", 7}, {"name", "X"}}, admin_);
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(field(refused(unit, {{"name", "X"}}, admin_)), "version");
+  EXPECT_EQ(field(refused(unit, {{"version", "1"}, {"name", "X"}}, admin_)), "version");
+  const Answer blank = refused(unit, {{"version", 1}, {"name", "   "}}, admin_);
+  EXPECT_EQ(blank.status, 422);
+  EXPECT_EQ(field(blank), "name");
+  const Answer long_name = refused(unit, {{"version", 1}, {"name", std::string(201, 'x')}}, admin_);
+  EXPECT_EQ(long_name.status, 422);
+  EXPECT_EQ(field(long_name), "name");
+  EXPECT_EQ(field(refused(room, {{"version", 1}, {"name", std::string(101, 'x')}}, admin_)), "name");
+  EXPECT_EQ(field(refused(unit, {{"version", 1}, {"name", 5}}, admin_)), "name");
+  EXPECT_EQ(field(refused(unit, {{"version", 1}, {"address", std::string(301, 'x')}}, admin_)),
+            "address");
+  const Answer unknown = refused(unit, {{"version", 1}, {"name", "X"}, {"colour", "zils"}}, admin_);
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(field(unknown), "colour");
+  const Answer taken = refused(unit, {{"version", 1}, {"name", " Dzīvoklis 2 "}}, admin_);
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(field(taken), "name");
+  const Answer room_taken = refused(room, {{"version", 1}, {"name", "2. istaba"}}, head_);
+  EXPECT_EQ(room_taken.status, 409);
+  EXPECT_EQ(field(room_taken), "name");
+  EXPECT_EQ(refused(base(service) + "/units/abc", {{"version", 1}, {"name", "X"}}, admin_).status,
+            404);
+  EXPECT_EQ(refused(unit + "/rooms/999999", {{"version", 1}, {"name", "X"}}, admin_).status, 404);
+  const json other = make_service("Sociālā māja", "social_house");
+  EXPECT_EQ(
+      refused(base(other) + "/units/" + id(unit_), {{"version", 1}, {"name", "X"}}, admin_).status,
+      404);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_unit WHERE name = 'Dzīvoklis 1' AND version = 1"
+                  " AND address = 'Ziedu iela 1-1'"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_room WHERE name = '1. istaba' AND version = 1"), 1);
+
+  // A rename trims the name; an absent address stays, null clears it.
+  const Answer renamed = refused(unit, {{"version", 1}, {"name", " Dzīvoklis 1A "}}, head_);
+  ASSERT_EQ(renamed.status, 200) << renamed.body.dump();
+  EXPECT_EQ(renamed.body["name"], "Dzīvoklis 1A");
+  EXPECT_EQ(renamed.body["address"], "Ziedu iela 1-1");
+  EXPECT_EQ(renamed.body["version"], 2);
+  EXPECT_EQ(renamed.body["rooms"].size(), 2u);
+  const Answer moved = refused(unit, {{"version", 2}, {"address", nullptr}}, admin_);
+  ASSERT_EQ(moved.status, 200) << moved.body.dump();
+  EXPECT_EQ(moved.body["name"], "Dzīvoklis 1A");
+  EXPECT_EQ(moved.body["address"], nullptr);
+  EXPECT_EQ(refused(unit, {{"version", 1}, {"name", "Vecais"}}, admin_).status, 409);
+  const Answer room_renamed = refused(room, {{"version", 1}, {"name", "Lielā istaba"}}, admin_);
+  ASSERT_EQ(room_renamed.status, 200) << room_renamed.body.dump();
+  EXPECT_EQ(room_renamed.body["rooms"][0]["name"], "2. istaba");
+  EXPECT_EQ(room_renamed.body["rooms"][1]["name"], "Lielā istaba");
+  EXPECT_EQ(room_renamed.body["rooms"][1]["version"], 2);
+  // Keeping its own name is no clash.
+  EXPECT_EQ(refused(room, {{"version", 2}, {"name", "Lielā istaba"}}, admin_).status, 200);
+  const Answer units = get(base(service) + "/units", worker_);
+  EXPECT_EQ(units.body["items"][0]["name"], "Dzīvoklis 1A");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND entity_type IN"
+                  " ('housing_unit', 'housing_room')"),
+            4);
+}
+
+TEST_P(HousingApi, OnlyWhatNoResidentEverUsedIsRemoved) {
+  const json service = make_service("Grupu dzīvoklis “Ziedi”", "group_apartment");
+  furnish(service);
+  const std::string unit = base(service) + "/units/" + id(unit_);
+  const std::string room1 = unit + "/rooms/" + id(room1_);
+  const auto del = [&](const std::string& target, const As& who) {
+    return f_.call(http::Method::del, target, who);
+  };
+  const json k = open_case();
+  const json anna = placed(k, anna_, service);
+  const Answer in = move_in(service, anna, place_a_, 0, worker_);
+  ASSERT_EQ(in.status, 201) << in.body.dump();
+  ASSERT_EQ(move_out(service, in.body, 2, "Pārcelta", worker_).status, 200);
+
+  // Place A had a resident (she moved out: her stay is history), so it, its room and its unit
+  // stay; a worker or supervisor removes nothing; unknown and malformed ids are 404.
+  const std::int64_t places = count("SELECT COUNT(*) FROM housing_place");
+  const Answer used = del(room1 + "/places/" + std::to_string(place_a_), admin_);
+  EXPECT_EQ(used.status, 409);
+  EXPECT_NE(used.body.dump().find("history is never deleted"), std::string::npos)
+      << used.body.dump();
+  EXPECT_EQ(del(room1, head_).status, 409);
+  const Answer whole = del(unit, admin_);
+  EXPECT_EQ(whole.status, 409);
+  EXPECT_NE(whole.body.dump().find("The unit has or had residents"), std::string::npos)
+      << whole.body.dump();
+  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_b_), worker_).status, 403);
+  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_b_), supervisor_).status, 403);
+  EXPECT_EQ(del(room1 + "/places/999999", admin_).status, 404);
+  EXPECT_EQ(del(room1 + "/places/x1", admin_).status, 404);
+  EXPECT_EQ(del(unit + "/rooms/999999", admin_).status, 404);
+  // A place of room 2 is not reached through room 1.
+  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_c_), admin_).status, 404);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_place"), places);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_stay"), 1);
+
+  // Place B and room 2 (place C) never had anyone: they go, with the room's places.
+  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_b_), head_).status, 204);
+  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_b_), head_).status, 404);
+  const Answer units = get(base(service) + "/units", worker_);
+  ASSERT_EQ(units.body["items"][0]["rooms"].size(), 2u);
+  const std::string room2 = unit + "/rooms/" + id(units.body["items"][0]["rooms"][1]);
+  EXPECT_EQ(del(room2, admin_).status, 204);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_place"), places - 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_room"), 1);
+  // A new empty unit goes whole, with its room and place.
+  const Answer spare = post(base(service) + "/units", {{"name", "Rezerve"}}, admin_);
+  ASSERT_EQ(spare.status, 201);
+  const std::string spare_at = base(service) + "/units/" + id(spare.body);
+  const Answer spare_room = post(spare_at + "/rooms", {{"name", "Istaba"}}, admin_);
+  ASSERT_EQ(spare_room.status, 201);
+  ASSERT_EQ(post(spare_at + "/rooms/" + id(spare_room.body) + "/places", {{"name", "1"}}, admin_)
+                .status,
+            201);
+  EXPECT_EQ(del(spare_at, admin_).status, 204);
+  EXPECT_EQ(get(base(service) + "/units", worker_).body["total"], 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_place"), places - 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'delete' AND entity_type IN"
+                  " ('housing_unit', 'housing_room', 'housing_place')"),
+            3);
+  // The occupancy no longer counts what was removed.
+  EXPECT_EQ(get(base(service) + "/occupancy", worker_).body["places"], 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, HousingApi, ::testing::ValuesIn(all_engines()),

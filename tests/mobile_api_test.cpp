@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <thread>
 
-#include "service_test_support.h"
+#include "mobile_test_support.h"
 #include "support/pdf_text.h"
 
 namespace atb::test {
@@ -18,56 +18,7 @@ namespace {
 using http::Method;
 using nlohmann::json;
 
-class MobileApi : public ServiceTest {
- protected:
-  void SetUp() override {
-    ServiceTest::SetUp();
-    service_ = make_service("Mobilā brigāde", "mobile_service", "visits_per_month", "visit");
-  }
-
-  Answer plan(const std::string& day, const std::string& route, const As& who,
-              const json& extra = json::object()) {
-    json body = {{"route", route}};
-    body.update(extra);
-    return post(base(service_) + "/days/" + day + "/plans", body, who);
-  }
-  std::string plan_url(const json& p) { return base(service_) + "/plans/" + id(p); }
-  Answer add(const json& p, const json& referral, const As& who,
-             const json& extra = json::object()) {
-    json body = {{"referral_id", referral["id"]}};
-    body.update(extra);
-    return post(plan_url(p) + "/stops", body, who);
-  }
-  std::string stop_url(const json& stop) {
-    return base(service_) + "/plans/" + std::to_string(stop["plan_id"].get<std::int64_t>()) +
-           "/stops/" + id(stop);
-  }
-  Answer change(const json& stop, const json& body, const As& who) {
-    json b = {{"version", stop["version"]}};
-    b.update(body);
-    return f_.call(Method::patch, stop_url(stop), who, b.dump());
-  }
-  Answer visit(const json& stop, const json& body, const As& who) {
-    json b = {{"version", stop["version"]}};
-    b.update(body);
-    return post(stop_url(stop) + "/visit", b, who);
-  }
-  // The stop of `name` in a plan answer.
-  static json stop_of(const json& p, const std::string& name) {
-    for (const json& s : p["stops"]) {
-      if (s.contains("person") && s["person"]["name"] == name) return s;
-    }
-    ADD_FAILURE() << name << " is not on " << p.dump();
-    return json::object();
-  }
-  static std::vector<std::string> names(const json& p) {
-    std::vector<std::string> out;
-    for (const json& s : p["stops"]) out.push_back(s.contains("person") ? s["person"]["name"] : "");
-    return out;
-  }
-
-  json service_;
-};
+class MobileApi : public MobileTest {};
 
 TEST_P(MobileApi, PlanReorderVisitMoveAndRemove) {
   const json k = open_case();

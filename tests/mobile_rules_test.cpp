@@ -110,5 +110,24 @@ TEST(MobileRules, AVisitIsRecordedOnceOnItsDayOrLater) {
   EXPECT_TRUE(check_still_planned(planned));
 }
 
+TEST(MobileRules, APastDaysRecordOfVisitsStaysAndAPlanWithVisitsIsNotCancelled) {
+  DayPlan plan;
+  plan.day = "2026-11-25";  // the day before kToday
+  plan.stops.push_back(MobileStop{});
+  EXPECT_TRUE(check_plan_changeable(plan, kToday));  // planned stops only
+  EXPECT_TRUE(check_plan_cancellable(plan));
+  plan.stops.push_back(MobileStop{});
+  plan.stops.back().outcome = "not_home";
+  const auto past = check_plan_changeable(plan, kToday);
+  EXPECT_EQ(code_of(past), Errc::conflict);
+  EXPECT_NE(past.error().message.lv.find("Pagājušas dienas"), std::string::npos);
+  EXPECT_EQ(code_of(check_plan_cancellable(plan)), Errc::conflict);
+  plan.day = kToday.iso();  // today's plan with a visit still changes, is not cancelled
+  EXPECT_TRUE(check_plan_changeable(plan, kToday));
+  EXPECT_EQ(code_of(check_plan_cancellable(plan)), Errc::conflict);
+  plan.day = "2026-12-01";
+  EXPECT_TRUE(check_plan_changeable(plan, kToday));
+}
+
 }  // namespace
 }  // namespace atb::services

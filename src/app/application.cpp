@@ -118,7 +118,11 @@ Result<void> Application::serve(std::function<void(int port)> on_listening) {
   options.read_timeout = std::chrono::seconds(config_.read_timeout_seconds);
   options.shutdown_grace = std::chrono::seconds(config_.shutdown_grace_seconds);
   server_ = std::make_unique<http::Server>(options, *dispatcher_);
-  return server_->run(std::move(on_listening));
+  // Overdue referral decisions: swept at the start, then every hour, until the server stops.
+  overdue_alerts_ = std::make_unique<services::OverdueAlertTimer>(db_, std::chrono::hours(1));
+  auto ran = server_->run(std::move(on_listening));
+  overdue_alerts_.reset();
+  return ran;
 }
 
 void Application::stop() {

@@ -20,6 +20,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "registry/import_jobs.h"
+#include "services/overdue_alerts.h"
 #include "storage/database.h"
 
 namespace atb::app {
@@ -56,6 +57,8 @@ class Application {
   http::Metrics metrics_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;
+  /// The hourly overdue-decision alerts of referrals while serve() runs (last: stops first).
+  std::unique_ptr<services::OverdueAlertTimer> overdue_alerts_;
 };
 
 }  // namespace atb::app

@@ -20,7 +20,7 @@ json to_json(const HousingPlace& p) {
 json to_json(const HousingRoom& r) {
   json places = json::array();
   for (const HousingPlace& p : r.places) places.push_back(to_json(p));
-  return {{"id", r.id}, {"unit_id", r.unit_id}, {"name", r.name}, {"places", places}};
+  return {{"id", r.id}, {"unit_id", r.unit_id}, {"name", r.name}, {"places", places}, {"version", r.version}};
 }
 
 json to_json(const HousingUnit& u) {
@@ -31,6 +31,7 @@ json to_json(const HousingUnit& u) {
           {"name", u.name},
           {"address", opt(u.address)},
           {"created_at", u.created_at},
+          {"version", u.version},
           {"rooms", rooms}};
 }
 

@@ -21,6 +21,7 @@ struct HousingRoom {
   std::int64_t id = 0, unit_id = 0;
   std::string name;
   std::vector<HousingPlace> places;
+  std::int64_t version = 1;  ///< optimistic version of a rename (0028)
 };
 
 /// A unit of a housing service (an apartment, a section of the house) with its rooms.
@@ -30,6 +31,7 @@ struct HousingUnit {
   std::optional<std::string> address;
   std::string created_at;
   std::vector<HousingRoom> rooms;
+  std::int64_t version = 1;  ///< optimistic version of a rename (0028)
 };
 
 /// Where a place is: its room, unit and service (with their names).

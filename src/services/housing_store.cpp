@@ -73,7 +73,8 @@ Result<bool> taken(storage::Connection& c, const char* table, const char* parent
 Result<std::vector<HousingUnit>> list_units(storage::Connection& c, std::int64_t service_id) {
   ATB_TRY_ASSIGN(
       rows,
-      c.query("SELECT hu.id, hu.name, hu.address, hu.created_at, hr.id, hr.name, hp.id, hp.name"
+      c.query("SELECT hu.id, hu.name, hu.address, hu.created_at, hr.id, hr.name, hp.id, hp.name,"
+              " hu.version, hr.version"
               " FROM housing_unit hu LEFT JOIN housing_room hr ON hr.unit_id = hu.id"
               " LEFT JOIN housing_place hp ON hp.room_id = hr.id WHERE hu.service_id = ?"
               " ORDER BY hu.name, hu.id, hr.name, hr.id, hp.name, hp.id",
@@ -81,12 +82,12 @@ Result<std::vector<HousingUnit>> list_units(storage::Connection& c, std::int64_t
   std::vector<HousingUnit> out;
   for (const storage::Row& r : rows) {
     if (out.empty() || out.back().id != r.integer(0)) {
-      out.push_back({r.integer(0), service_id, r.text(1), r.opt_text(2), r.text(3), {}});
+      out.push_back({r.integer(0), service_id, r.text(1), r.opt_text(2), r.text(3), {}, r.integer(8)});
     }
     HousingUnit& u = out.back();
     if (r.is_null(4)) continue;
     if (u.rooms.empty() || u.rooms.back().id != r.integer(4))
-      u.rooms.push_back({r.integer(4), u.id, r.text(5), {}});
+      u.rooms.push_back({r.integer(4), u.id, r.text(5), {}, r.integer(9)});
     if (!r.is_null(6)) u.rooms.back().places.push_back({r.integer(6), r.integer(4), r.text(7)});
   }
   return out;
@@ -95,24 +96,26 @@ Result<std::vector<HousingUnit>> list_units(storage::Connection& c, std::int64_t
 Result<std::optional<HousingUnit>> load_unit(storage::Connection& c, std::int64_t id) {
   ATB_TRY_ASSIGN(
       rows,
-      c.query("SELECT id, service_id, name, address, created_at FROM housing_unit WHERE id = ?",
+      c.query("SELECT id, service_id, name, address, created_at, version FROM housing_unit"
+              " WHERE id = ?",
               params(id)));
   if (rows.empty()) return std::optional<HousingUnit>{};
   const storage::Row& r = rows[0];
   return std::optional(
-      HousingUnit{r.integer(0), r.integer(1), r.text(2), r.opt_text(3), r.text(4), {}});
+      HousingUnit{r.integer(0), r.integer(1), r.text(2), r.opt_text(3), r.text(4), {}, r.integer(5)});
 }
 
 Result<std::optional<std::pair<HousingRoom, std::int64_t>>> load_room(storage::Connection& c,
                                                                       std::int64_t id) {
   ATB_TRY_ASSIGN(rows,
-                 c.query("SELECT hr.id, hr.unit_id, hr.name, hu.service_id FROM housing_room hr"
+                 c.query("SELECT hr.id, hr.unit_id, hr.name, hu.service_id, hr.version"
+                         " FROM housing_room hr"
                          " JOIN housing_unit hu ON hu.id = hr.unit_id WHERE hr.id = ?",
                          params(id)));
   if (rows.empty()) return std::optional<std::pair<HousingRoom, std::int64_t>>{};
   const storage::Row& r = rows[0];
   return std::optional(
-      std::pair{HousingRoom{r.integer(0), r.integer(1), r.text(2), {}}, r.integer(3)});
+      std::pair{HousingRoom{r.integer(0), r.integer(1), r.text(2), {}, r.integer(4)}, r.integer(3)});
 }
 
 Result<std::optional<PlaceWhere>> load_place(storage::Connection& c, std::int64_t id) {
@@ -163,6 +166,67 @@ Result<std::int64_t> insert_place(storage::Connection& c, std::int64_t room_id,
                                " VALUES (?, ?, 1, ?) RETURNING id",
                                params(room_id, name, now)));
   return rows[0].integer(0);
+}
+
+namespace {
+
+// The places under a unit, room or place: a condition over housing_place with one `?`.
+const char* places_under(HousingLevel level) {
+  switch (level) {
+    case HousingLevel::unit:
+      return "room_id IN (SELECT id FROM housing_room WHERE unit_id = ?)";
+    case HousingLevel::room:
+      return "room_id = ?";
+    case HousingLevel::place:
+      break;
+  }
+  return "id = ?";
+}
+
+}  // namespace
+
+Result<bool> update_unit(storage::Connection& c, std::int64_t id, std::int64_t expected_version,
+                         const std::string& name, const std::optional<std::string>& address) {
+  ATB_TRY_ASSIGN(n, c.execute("UPDATE housing_unit SET name = ?, address = ?, version = version + 1"
+                              " WHERE id = ? AND version = ?",
+                              params(name, address, id, expected_version)));
+  return n == 1;
+}
+
+Result<bool> rename_room(storage::Connection& c, std::int64_t id, std::int64_t expected_version,
+                         const std::string& name) {
+  ATB_TRY_ASSIGN(n, c.execute("UPDATE housing_room SET name = ?, version = version + 1"
+                              " WHERE id = ? AND version = ?",
+                              params(name, id, expected_version)));
+  return n == 1;
+}
+
+Result<void> lock_places_under(storage::Connection& c, HousingLevel level, std::int64_t id) {
+  ATB_TRY(c.execute(std::string("UPDATE housing_place SET version = version WHERE ") +
+                        places_under(level),
+                    params(id)));
+  return ok();
+}
+
+Result<std::int64_t> stays_under(storage::Connection& c, HousingLevel level, std::int64_t id) {
+  ATB_TRY_ASSIGN(rows, c.query(std::string("SELECT COUNT(*) FROM housing_stay WHERE place_id IN"
+                                           " (SELECT id FROM housing_place WHERE ") +
+                                   places_under(level) + ")",
+                               params(id)));
+  return rows[0].integer(0);
+}
+
+Result<void> delete_housing(storage::Connection& c, HousingLevel level, std::int64_t id) {
+  ATB_TRY(c.execute(std::string("DELETE FROM housing_place WHERE ") + places_under(level),
+                    params(id)));
+  if (level == HousingLevel::place) return ok();
+  if (level == HousingLevel::unit) {
+    ATB_TRY(c.execute("DELETE FROM housing_room WHERE unit_id = ?", params(id)));
+    ATB_TRY(c.execute("DELETE FROM housing_unit WHERE id = ?", params(id)));
+  } else {
+    ATB_TRY(c.execute("DELETE FROM housing_room WHERE id = ?", params(id)));
+  }
+  return ok();
 }
 
 Result<void> lock_stay_rows(storage::Connection& c, std::int64_t place_id, std::int64_t person_id) {

@@ -39,6 +39,24 @@ Result<std::int64_t> insert_room(storage::Connection& c, std::int64_t unit_id,
 Result<std::int64_t> insert_place(storage::Connection& c, std::int64_t room_id,
                                   const std::string& name, const std::string& now);
 
+/// A level of a service's housing: a unit, a room of a unit, a place of a room.
+enum class HousingLevel { unit, room, place };
+
+/// Renames a unit and replaces its address if it still has `expected_version`.
+Result<bool> update_unit(storage::Connection& c, std::int64_t id, std::int64_t expected_version,
+                         const std::string& name, const std::optional<std::string>& address);
+/// Renames a room if it still has `expected_version`.
+Result<bool> rename_room(storage::Connection& c, std::int64_t id, std::int64_t expected_version,
+                         const std::string& name);
+/// Holds the rows of the places under the unit, room or place `id` until the transaction ends
+/// (the lock a move-in takes first), so a removal and a move-in into it cannot both happen.
+Result<void> lock_places_under(storage::Connection& c, HousingLevel level, std::int64_t id);
+/// How many stays, open or ended, ever used a place under the unit, room or place `id`.
+Result<std::int64_t> stays_under(storage::Connection& c, HousingLevel level, std::int64_t id);
+/// Removes the unit, room or place `id` with its rooms and places (the caller has made sure that
+/// no stay ever used them: stays are history and are never removed).
+Result<void> delete_housing(storage::Connection& c, HousingLevel level, std::int64_t id);
+
 /// Holds the place's and the person's rows until the transaction ends, so two concurrent
 /// move-ins cannot both take the place or both house the person (place first, then person).
 Result<void> lock_stay_rows(storage::Connection& c, std::int64_t place_id, std::int64_t person_id);

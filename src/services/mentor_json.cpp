@@ -84,7 +84,10 @@ json to_json(const Meeting& m, const Keyring& keys) {
            {"attended", m.attended},
            {"note", nullptr},
            {"recorded_by", user(m.recorded_by)},
-           {"recorded_at", m.recorded_at}};
+           {"recorded_at", m.recorded_at},
+           {"version", m.version},
+           {"corrected_by", m.corrected_by ? user(*m.corrected_by) : json(nullptr)},
+           {"corrected_at", opt(m.corrected_at)}};
   if (!m.note_sealed.empty()) {
     auto note = keys.open(m.note_sealed);
     if (note) {

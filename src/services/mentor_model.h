@@ -49,6 +49,9 @@ struct Meeting {
   std::string note_sealed;
   UserRef recorded_by;
   std::string recorded_at;
+  std::int64_t version = 1;             ///< optimistic version of a correction (0028)
+  std::optional<UserRef> corrected_by;  ///< who corrected it last (0028)
+  std::optional<std::string> corrected_at;
 };
 
 /// A mentor with a young person: active while `until_on` is empty.

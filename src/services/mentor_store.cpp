@@ -203,7 +203,9 @@ Result<void> load_pairing_details(storage::Connection& c, Pairing& p) {
       meetings,
       c.query("SELECT mm.id, mm.pairing_id, mm.delivery_id, mm.met_on, mm.minutes, mm.format,"
               " mm.place, mm.attended, mm.note_sealed, mm.recorded_by, u.full_name,"
-              " mm.recorded_at FROM mentor_meeting mm JOIN app_user u ON u.id = mm.recorded_by"
+              " mm.recorded_at, mm.version, mm.corrected_by, cu.full_name, mm.corrected_at"
+              " FROM mentor_meeting mm JOIN app_user u ON u.id = mm.recorded_by"
+              " LEFT JOIN app_user cu ON cu.id = mm.corrected_by"
               " WHERE mm.pairing_id = ? ORDER BY mm.met_on DESC, mm.id DESC",
               params(p.id)));
   p.meetings.clear();
@@ -220,6 +222,9 @@ Result<void> load_pairing_details(storage::Connection& c, Pairing& p) {
     m.note_sealed = r.text(8);
     m.recorded_by = {r.integer(9), r.text(10)};
     m.recorded_at = r.text(11);
+    m.version = r.integer(12);
+    if (!r.is_null(13)) m.corrected_by = UserRef{r.integer(13), r.text(14)};
+    m.corrected_at = r.opt_text(15);
     p.meetings.push_back(std::move(m));
   }
   return ok();
@@ -302,6 +307,35 @@ Result<std::int64_t> insert_meeting(storage::Connection& c, const Meeting& m) {
                          params(m.pairing_id, m.delivery_id, m.met_on, m.minutes, m.format, m.place,
                                 m.attended, note, m.recorded_by.id, m.recorded_at)));
   return rows[0].integer(0);
+}
+
+Result<bool> update_meeting(storage::Connection& c, const Meeting& m,
+                            std::int64_t expected_version, int delivery_quantity, std::int64_t by,
+                            const std::string& now) {
+  const std::optional<std::string> note =
+      m.note_sealed.empty() ? std::nullopt : std::optional(m.note_sealed);
+  ATB_TRY_ASSIGN(n, c.execute("UPDATE mentor_meeting SET met_on = ?, minutes = ?, format = ?,"
+                              " place = ?, attended = ?, note_sealed = ?, corrected_by = ?,"
+                              " corrected_at = ?, version = version + 1"
+                              " WHERE id = ? AND version = ?",
+                              params(m.met_on, m.minutes, m.format, m.place, m.attended, note, by,
+                                     now, m.id, expected_version)));
+  if (n != 1) return false;
+  if (m.delivery_id) {
+    ATB_TRY(c.execute("UPDATE referral_delivery SET delivered_on = ?, quantity = ?, attended = ?"
+                      " WHERE id = ?",
+                      params(m.met_on, delivery_quantity, m.attended, *m.delivery_id)));
+  }
+  return true;
+}
+
+Result<bool> delete_meeting(storage::Connection& c, const Meeting& m) {
+  ATB_TRY_ASSIGN(n, c.execute("DELETE FROM mentor_meeting WHERE id = ?", params(m.id)));
+  if (n != 1) return false;
+  if (m.delivery_id) {
+    ATB_TRY(c.execute("DELETE FROM referral_delivery WHERE id = ?", params(*m.delivery_id)));
+  }
+  return true;
 }
 
 }  // namespace atb::services

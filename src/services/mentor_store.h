@@ -76,5 +76,13 @@ Result<bool> unlink_goal(storage::Connection& c, std::int64_t pairing_id, std::i
 
 /// Stores a meeting; returns its id.
 Result<std::int64_t> insert_meeting(storage::Connection& c, const Meeting& m);
+/// Replaces a meeting's date, minutes, format, place, attendance and sealed note if it still has
+/// `expected_version`, recording who corrected it and when, and its row in the delivery log
+/// (date, `delivery_quantity`, attendance) with it; false when the version differs.
+Result<bool> update_meeting(storage::Connection& c, const Meeting& m,
+                            std::int64_t expected_version, int delivery_quantity, std::int64_t by,
+                            const std::string& now);
+/// Removes a meeting and its row in the delivery log; false when it was gone.
+Result<bool> delete_meeting(storage::Connection& c, const Meeting& m);
 
 }  // namespace atb::services

@@ -199,4 +199,27 @@ Result<void> check_still_planned(const MobileStop& stop) {
                        "The visit is recorded; the stop no longer changes."});
 }
 
+namespace {
+
+// Whether a stop of `plan` has a recorded visit.
+bool has_visits(const DayPlan& plan) {
+  return std::any_of(plan.stops.begin(), plan.stops.end(),
+                     [](const MobileStop& s) { return s.outcome.has_value(); });
+}
+
+}  // namespace
+
+Result<void> check_plan_changeable(const DayPlan& plan, const Date& today) {
+  const auto day = parse_date(plan.day);
+  if (!day || *day >= today || !has_visits(plan)) return ok();
+  return conflict("", {"Pagājušas dienas plānā jau reģistrēti apmeklējumi; to vairs nemaina.",
+                       "The plan of a past day has recorded visits; it no longer changes."});
+}
+
+Result<void> check_plan_cancellable(const DayPlan& plan) {
+  if (!has_visits(plan)) return ok();
+  return conflict("", {"Plānā jau reģistrēti apmeklējumi; to neatceļ.",
+                       "The plan has recorded visits; it is not cancelled."});
+}
+
 }  // namespace atb::services

@@ -63,4 +63,11 @@ Result<void> check_visit(const MobileStop& stop, const std::string& outcome,
 /// (409).
 Result<void> check_still_planned(const MobileStop& stop);
 
+/// A plan's route, vehicle, note or crew may change unless its day is before `today` and it
+/// already has a recorded visit (409: the plan is then the record of what happened).
+Result<void> check_plan_changeable(const DayPlan& plan, const Date& today);
+/// A plan may be cancelled (removed with its planned stops) only while none of its stops has a
+/// recorded visit (409).
+Result<void> check_plan_cancellable(const DayPlan& plan);
+
 }  // namespace atb::services

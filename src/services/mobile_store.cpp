@@ -173,6 +173,35 @@ Result<std::int64_t> insert_plan(storage::Connection& c, const DayPlan& p) {
   return id;
 }
 
+Result<bool> update_plan(storage::Connection& c, const DayPlan& p, std::int64_t expected_version) {
+  ATB_TRY_ASSIGN(n, c.execute("UPDATE mobile_day_plan SET route = ?, vehicle = ?, note = ?,"
+                              " version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+                              params(p.route, p.vehicle, p.note, p.updated_at, p.id,
+                                     expected_version)));
+  if (n != 1) return false;
+  ATB_TRY(c.execute("DELETE FROM mobile_day_crew WHERE plan_id = ?", params(p.id)));
+  for (const CrewMember& m : p.crew) {
+    ATB_TRY(c.execute("INSERT INTO mobile_day_crew (plan_id, user_id) VALUES (?, ?)",
+                      params(p.id, m.user_id)));
+  }
+  return true;
+}
+
+Result<bool> delete_plan(storage::Connection& c, std::int64_t id, std::int64_t expected_version) {
+  ATB_TRY_ASSIGN(rows, c.query("SELECT 1 FROM mobile_day_plan p WHERE p.id = ? AND p.version = ?"
+                               " AND NOT EXISTS (SELECT 1 FROM mobile_stop s WHERE s.plan_id = p.id"
+                               " AND s.outcome IS NOT NULL)",
+                               params(id, expected_version)));
+  if (rows.empty()) return false;
+  ATB_TRY(c.execute("DELETE FROM mobile_stop_item WHERE stop_id IN"
+                    " (SELECT id FROM mobile_stop WHERE plan_id = ?)",
+                    params(id)));
+  ATB_TRY(c.execute("DELETE FROM mobile_stop WHERE plan_id = ?", params(id)));
+  ATB_TRY(c.execute("DELETE FROM mobile_day_crew WHERE plan_id = ?", params(id)));
+  ATB_TRY(c.execute("DELETE FROM mobile_day_plan WHERE id = ?", params(id)));
+  return true;
+}
+
 Result<std::string> municipality_name(storage::Connection& c, std::int64_t id) {
   ATB_TRY_ASSIGN(rows, c.query("SELECT name FROM municipality WHERE id = ?", params(id)));
   return rows.empty() ? std::string() : rows[0].text(0);

@@ -29,6 +29,13 @@ Result<std::vector<CrewMember>> crew_members(storage::Connection& c, std::int64_
 /// Stores a new plan (version 1) with its crew; returns its id.
 Result<std::int64_t> insert_plan(storage::Connection& c, const DayPlan& p);
 
+/// Replaces a plan's route, vehicle, note and crew if it still has `expected_version` (bumping
+/// it, `updated_at` = p.updated_at); false when someone changed it meanwhile.
+Result<bool> update_plan(storage::Connection& c, const DayPlan& p, std::int64_t expected_version);
+/// Removes a plan with its crew and its stops (with their items) if it still has
+/// `expected_version` and none of its stops has a recorded visit; false otherwise.
+Result<bool> delete_plan(storage::Connection& c, std::int64_t id, std::int64_t expected_version);
+
 /// The name of a municipality (empty when there is none).
 Result<std::string> municipality_name(storage::Connection& c, std::int64_t id);
 

@@ -17,9 +17,15 @@ void add_service_routes(http::Router& router, const access::Context& ctx);
 void add_referral_routes(http::Router& router, const access::Context& ctx);
 /// Units, rooms, places, occupancy and stays of housing services (routes_housing.cpp).
 void add_housing_routes(http::Router& router, const access::Context& ctx);
+/// Renames and removals of units, rooms and places (routes_housing_edit.cpp; registered by
+/// add_housing_routes).
+void add_housing_edit_routes(http::Router& router, const access::Context& ctx);
 /// Day plans, stops, visits and the printable day list of the mobile social service
 /// (routes_mobile.cpp).
 void add_mobile_routes(http::Router& router, const access::Context& ctx);
+/// A day plan itself: planned, changed (route, vehicle, note, crew) and cancelled
+/// (routes_mobile_plans.cpp; called by add_mobile_routes).
+void add_mobile_plan_routes(http::Router& router, const access::Context& ctx);
 
 /// The register of mentors (routes_mentors.cpp; registered before the catalogue's
 /// /api/v1/services/{id}, which would otherwise take "mentors" for an id) and, through

@@ -1,7 +1,8 @@
 // Housing services (docs/api-housing.md): the units, rooms and places (beds) of a group
 // apartment or a social house (seen by whoever sees the catalogue, managed by administrators
 // and department heads), occupancy on a date, and the stays of residents — the move-in of a
-// placed referral of the service into a place and the move-out with a reason. Moves follow the
+// placed referral of the service into a place and the move-out with a reason. Renames and
+// removals of units, rooms and places: routes_housing_edit.cpp. Moves follow the
 // resident's case (change access); overlapping stays of a place or a resident are refused (409
 // naming the field) under a lock of the place and the person. A resident is named on a list
 // only where the caller may read her case; the names shown are audited (entity housing_stay).
@@ -18,6 +19,7 @@
 #include "services/housing_store.h"
 #include "services/routes.h"
 #include "services/routes_common.h"
+#include "services/routes_housing_common.h"
 
 namespace atb::services {
 namespace {
@@ -27,8 +29,6 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-const Text kNoUnit{"Mājokļa vienība nav atrasta.", "No such housing unit."};
-const Text kNoRoom{"Istaba nav atrasta.", "No such room."};
 const Text kNoStay{"Uzturēšanās nav atrasta.", "No such stay."};
 
 constexpr const char* kUnitSchema = R"({"type":"object","required":["name"],
@@ -44,43 +44,6 @@ constexpr const char* kMoveOutSchema =
   "properties":{"version":{"type":"integer"},"move_out_on":{"type":"string","format":"date"},
    "reason":{"type":"string","maxLength":2000}}})";
 
-Error missing(const Text& what) {
-  return Error{Errc::not_found, what, {}, {}};
-}
-
-// A `{name}` path parameter as an id; not_found with `what` otherwise.
-Result<std::int64_t> path_id(const Request& req, const char* name, const Text& what) {
-  const auto id = http::path_id(req.param(name));
-  if (!id) return missing(what);
-  return *id;
-}
-
-// The housing service `{id}` of the caller's municipality: 404 when there is none, or when the
-// service is not a group apartment or a social house.
-Result<Service> housing_service(storage::Connection& c, const access::Principal& p,
-                                std::int64_t id) {
-  ATB_TRY_ASSIGN(s, open_service(c, p, id));
-  if (!has_housing(s.kind)) {
-    return missing({"Pakalpojumam nav mājokļa: tas nav grupu dzīvoklis vai sociālā māja.",
-                    "The service has no housing: it is not a group apartment or a social house."});
-  }
-  return s;
-}
-
-// The unit `{uid}` of housing service `service_id`.
-Result<HousingUnit> unit_of(storage::Connection& c, std::int64_t service_id, std::int64_t unit_id) {
-  ATB_TRY_ASSIGN(u, load_unit(c, unit_id));
-  if (!u || u->service_id != service_id) return missing(kNoUnit);
-  return std::move(*u);
-}
-
-// 409 naming `name` when it is taken among its siblings.
-Result<void> name_free(bool taken) {
-  if (!taken) return ok();
-  const Text why{"Šāds nosaukums jau ir.", "This name is already used here."};
-  return Error{Errc::conflict, why, {{"name", why}}, {}};
-}
-
 // A date query parameter `name` (absent: nullopt); 422 naming it otherwise.
 Result<std::optional<Date>> date_query(const Request& req, const char* name) {
   const auto text = req.query(name);
@@ -90,15 +53,6 @@ Result<std::optional<Date>> date_query(const Request& req, const char* name) {
     return Error::invalid_field(name,
                                 {"Datums jānorāda kā GGGG-MM-DD.", "Give the date as YYYY-MM-DD."});
   return std::optional(*d);
-}
-
-// Appends the audit entry of a change (inside the write transaction).
-Result<void> audit_change(storage::Connection& c, const access::Principal& p, const Request& req,
-                          const std::string& action, const char* type, std::int64_t id,
-                          const std::string& reason = {}) {
-  std::vector<audit::Entry> entries{
-      access::audit_entry(p, req, action, type, std::to_string(id), reason)};
-  return audit::append(c, entries);
 }
 
 Result<Response> list_units_of(const access::Context& ctx, Request& req,
@@ -128,7 +82,7 @@ Result<Response> create_unit(const access::Context& ctx, Request& req, const acc
     ATB_TRY(name_free(taken));
     HousingUnit u{0, id, name, address, now_utc_iso(), {}};
     ATB_TRY_ASSIGN_TO(u.id, insert_unit(c, u, u.created_at));
-    ATB_TRY(audit_change(c, p, req, "create", "housing_unit", u.id, name));
+    ATB_TRY(audit_housing_change(c, p, req, "create", "housing_unit", u.id, name));
     return to_json(u);
   }));
   return Response::json(answer, 201);
@@ -137,7 +91,7 @@ Result<Response> create_unit(const access::Context& ctx, Request& req, const acc
 Result<Response> create_room(const access::Context& ctx, Request& req, const access::Principal& p) {
   ATB_TRY(access::may_manage_services(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(unit_id, path_id(req, "uid", kNoUnit));
+  ATB_TRY_ASSIGN(unit_id, housing_path_id(req, "uid", kNoUnit));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"name"}));
   ATB_TRY_ASSIGN(name_text, http::required_string(body, "name", 1000));
   ATB_TRY_ASSIGN(name, check_housing_name("name", name_text, 100));
@@ -147,7 +101,7 @@ Result<Response> create_room(const access::Context& ctx, Request& req, const acc
     ATB_TRY_ASSIGN(taken, room_name_taken(c, unit_id, name));
     ATB_TRY(name_free(taken));
     ATB_TRY_ASSIGN(room_id, insert_room(c, unit_id, name, now_utc_iso()));
-    ATB_TRY(audit_change(c, p, req, "create", "housing_room", room_id, name));
+    ATB_TRY(audit_housing_change(c, p, req, "create", "housing_room", room_id, name));
     return to_json(HousingRoom{room_id, unit_id, name, {}});
   }));
   return Response::json(answer, 201);
@@ -157,20 +111,19 @@ Result<Response> create_place(const access::Context& ctx, Request& req,
                               const access::Principal& p) {
   ATB_TRY(access::may_manage_services(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(unit_id, path_id(req, "uid", kNoUnit));
-  ATB_TRY_ASSIGN(room_id, path_id(req, "rid", kNoRoom));
+  ATB_TRY_ASSIGN(unit_id, housing_path_id(req, "uid", kNoUnit));
+  ATB_TRY_ASSIGN(room_id, housing_path_id(req, "rid", kNoRoom));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"name"}));
   ATB_TRY_ASSIGN(name_text, http::required_string(body, "name", 1000));
   ATB_TRY_ASSIGN(name, check_housing_name("name", name_text, 100));
   ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY(housing_service(c, p, id));
     ATB_TRY(unit_of(c, id, unit_id));
-    ATB_TRY_ASSIGN(room, load_room(c, room_id));
-    if (!room || room->first.unit_id != unit_id) return missing(kNoRoom);
+    ATB_TRY(room_of(c, unit_id, room_id));
     ATB_TRY_ASSIGN(taken, place_name_taken(c, room_id, name));
     ATB_TRY(name_free(taken));
     ATB_TRY_ASSIGN(place_id, insert_place(c, room_id, name, now_utc_iso()));
-    ATB_TRY(audit_change(c, p, req, "create", "housing_place", place_id, name));
+    ATB_TRY(audit_housing_change(c, p, req, "create", "housing_place", place_id, name));
     return to_json(HousingPlace{place_id, room_id, name});
   }));
   return Response::json(answer, 201);
@@ -204,7 +157,7 @@ Result<Response> stays_of_unit(const access::Context& ctx, Request& req,
                                const access::Principal& p) {
   ATB_TRY(access::may_see_services(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(unit_id, path_id(req, "uid", kNoUnit));
+  ATB_TRY_ASSIGN(unit_id, housing_path_id(req, "uid", kNoUnit));
   ATB_TRY_ASSIGN(on, date_query(req, "on"));
   ATB_TRY_ASSIGN(stays, ctx.db->read([&](storage::Connection& c) -> Result<std::vector<Stay>> {
     ATB_TRY(housing_service(c, p, id));
@@ -264,6 +217,12 @@ Result<Response> move_in(const access::Context& ctx, Request& req, const access:
     ATB_TRY_ASSIGN(from, check_move_in(on_text, placed, today_riga()));
     const Period wanted{from, std::nullopt};
     ATB_TRY(lock_stay_rows(c, *place_id, r.person_id));
+    // A removal of the place may have won the lock (routes_housing_edit.cpp).
+    ATB_TRY_ASSIGN(still, load_place(c, *place_id));
+    if (!still) {
+      return Error::invalid_field(
+          "place_id", {"Šajā pakalpojumā tādas vietas nav.", "No such place in this service."});
+    }
     ATB_TRY_ASSIGN(in_place, place_spans(c, *place_id, from));
     ATB_TRY(check_no_overlap("place_id", Collision::place, wanted, in_place));
     ATB_TRY_ASSIGN(of_person, person_spans(c, r.person_id, from));
@@ -276,7 +235,7 @@ Result<Response> move_in(const access::Context& ctx, Request& req, const access:
     s.moved_in_by = p.user_id;
     s.moved_in_at = now_utc_iso();
     ATB_TRY_ASSIGN(stay_id, insert_stay(c, s));
-    ATB_TRY(audit_change(c, p, req, "move_in", "housing_stay", stay_id,
+    ATB_TRY(audit_housing_change(c, p, req, "move_in", "housing_stay", stay_id,
                          where->unit_name + " / " + where->room_name + " / " + where->place_name));
     ATB_TRY_ASSIGN(again, load_stay(c, stay_id));
     if (!again) return Error::internal("stay vanished");
@@ -288,7 +247,7 @@ Result<Response> move_in(const access::Context& ctx, Request& req, const access:
 Result<Response> move_out(const access::Context& ctx, Request& req, const access::Principal& p) {
   ATB_TRY(access::may_work_cases(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(stay_id, path_id(req, "sid", kNoStay));
+  ATB_TRY_ASSIGN(stay_id, housing_path_id(req, "sid", kNoStay));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"version", "move_out_on", "reason"}));
   ATB_TRY_ASSIGN(version, http::version_member(body));
   ATB_TRY_ASSIGN(on_text, http::required_string(body, "move_out_on", 10));
@@ -296,9 +255,9 @@ Result<Response> move_out(const access::Context& ctx, Request& req, const access
   ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY(housing_service(c, p, id));
     ATB_TRY_ASSIGN(stay, load_stay(c, stay_id));
-    if (!stay || stay->where.service_id != id) return missing(kNoStay);
+    if (!stay || stay->where.service_id != id) return housing_missing(kNoStay);
     auto opened = open_referral(c, p, stay->referral_id, access::Access::change);
-    if (!opened && opened.error().code == Errc::not_found) return missing(kNoStay);
+    if (!opened && opened.error().code == Errc::not_found) return housing_missing(kNoStay);
     if (!opened) return opened.error();
     if (stay->move_out_on) {
       return Error{Errc::conflict,
@@ -313,7 +272,7 @@ Result<Response> move_out(const access::Context& ctx, Request& req, const access
     ATB_TRY_ASSIGN(written, move_out_stay(c, stay_id, version, out_on.iso(), reason, p.user_id,
                                           now_utc_iso()));
     if (!written) return stale();
-    ATB_TRY(audit_change(c, p, req, "move_out", "housing_stay", stay_id, reason));
+    ATB_TRY(audit_housing_change(c, p, req, "move_out", "housing_stay", stay_id, reason));
     ATB_TRY_ASSIGN(again, load_stay(c, stay_id));
     if (!again) return Error::internal("stay vanished");
     return to_json(*again);
@@ -379,6 +338,7 @@ void add_housing_routes(http::Router& router, const access::Context& ctx) {
        .tag = "services",
        .authenticated = true,
        .request_schema = kMoveOutSchema});
+  add_housing_edit_routes(router, ctx);
 }
 
 }  // namespace atb::services

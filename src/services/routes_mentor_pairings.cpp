@@ -5,7 +5,7 @@
 // row of the referral's delivery log; the note sealed like case notes) and the end with a
 // reason. Access follows the referral's case (open_referral: 404 outside the caller's scope,
 // 403 to a change by a reader); every read and change is audited (entity types referral and
-// mentor_pairing).
+// mentor_pairing). Corrections and removals of meetings: routes_mentor_meetings.cpp.
 #include <nlohmann/json.hpp>
 
 #include "access/http_auth.h"
@@ -19,6 +19,7 @@
 #include "services/mentor_store.h"
 #include "services/routes.h"
 #include "services/routes_common.h"
+#include "services/routes_mentor_common.h"
 #include "services/store.h"
 
 namespace atb::services {
@@ -28,9 +29,6 @@ using http::Method;
 using http::Request;
 using http::Response;
 using nlohmann::json;
-
-const Text kNoReferral{"Nosūtījums nav atrasts.", "No such referral."};
-const Text kNoPairing{"Mentora pāris nav atrasts.", "No such mentor pairing."};
 
 constexpr const char* kPairSchema = R"({"type":"object","required":["mentor_id","from_on"],
   "properties":{"mentor_id":{"type":"integer"},"from_on":{"type":"string","format":"date"},
@@ -47,68 +45,8 @@ constexpr const char* kMeetingSchema =
    "place":{"type":["string","null"],"maxLength":200},"attended":{"type":"boolean"},
    "note":{"type":["string","null"],"maxLength":2000}}})";
 
-struct MentorContext {
-  access::Context access;
-  std::shared_ptr<const Keyring> keys;
-};
-
 Error missing(const Text& what) {
   return Error{Errc::not_found, what, {}, {}};
-}
-
-// A referral of a mentor service that `p` may `need`, with its service: 404 for a referral of
-// another kind of service (it has no mentor).
-struct MentorReferral {
-  OpenedReferral opened;
-  Service service;
-};
-Result<MentorReferral> mentor_referral(storage::Connection& c, const access::Principal& p,
-                                       std::int64_t id, access::Access need) {
-  ATB_TRY_ASSIGN(opened, open_referral(c, p, id, need));
-  ATB_TRY_ASSIGN(service, load_service(c, opened.referral.service_id));
-  if (!service || service->kind != "mentor") {
-    return missing(
-        {"Nosūtījums nav uz mentora pakalpojumu.", "The referral is not to a mentor service."});
-  }
-  return MentorReferral{std::move(opened), std::move(*service)};
-}
-
-// 409 unless the referral is placed (a mentor works with a young person who receives the service).
-Result<void> must_be_placed(const Referral& r) {
-  if (r.state == "placed" && r.start_on) return ok();
-  return Error{Errc::conflict,
-               {"Mentoru var piesaistīt un tikšanās reģistrēt tikai uzņemtam nosūtījumam.",
-                "A mentor is paired and meetings logged only for a placed referral."},
-               {},
-               {}};
-}
-
-// The pairing `{pid}` of referral `referral_id` with its goals and meetings.
-Result<Pairing> pairing_of(storage::Connection& c, const Request& req, std::int64_t referral_id) {
-  const auto pid = http::path_id(req.param("pid"));
-  if (!pid) return missing(kNoPairing);
-  ATB_TRY_ASSIGN(found, load_pairing(c, *pid));
-  if (!found || found->referral_id != referral_id) return missing(kNoPairing);
-  ATB_TRY(load_pairing_details(c, *found));
-  return std::move(*found);
-}
-
-// 409 when the pairing has ended.
-Result<void> must_be_active(const Pairing& p) {
-  if (!p.until_on) return ok();
-  return Error{
-      Errc::conflict,
-      {"Pāris ir beidzies (" + *p.until_on + ").", "The pairing has ended (" + *p.until_on + ")."},
-      {},
-      {}};
-}
-
-Result<void> audit_change(storage::Connection& c, const access::Principal& p, const Request& req,
-                          const std::string& action, std::int64_t pairing_id,
-                          const std::string& reason) {
-  std::vector<audit::Entry> entries{
-      access::audit_entry(p, req, action, "mentor_pairing", std::to_string(pairing_id), reason)};
-  return audit::append(c, entries);
 }
 
 // The pairing as stored now.
@@ -120,7 +58,7 @@ Result<json> answer_pairing(storage::Connection& c, const MentorContext& mc, std
 }
 
 Result<Response> show(const MentorContext& mc, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoReferral));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoMentorReferral));
   struct Found {
     MentorReferral mr;
     std::vector<Pairing> pairings;
@@ -152,7 +90,7 @@ Result<Response> show(const MentorContext& mc, Request& req, const access::Princ
 }
 
 Result<Response> pair(const MentorContext& mc, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoReferral));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoMentorReferral));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"mentor_id", "from_on", "override_reason"}));
   ATB_TRY_ASSIGN(mentor_id, cases::optional_id(body, "mentor_id"));
   if (!mentor_id)
@@ -189,7 +127,7 @@ Result<Response> pair(const MentorContext& mc, Request& req, const access::Princ
     pr.created_by.id = p.user_id;
     pr.created_at = now_utc_iso();
     ATB_TRY_ASSIGN(pairing_id, insert_pairing(c, pr));
-    ATB_TRY(audit_change(c, p, req, "create", pairing_id,
+    ATB_TRY(audit_pairing_change(c, p, req, "create", pairing_id,
                          "mentor " + std::to_string(*mentor_id) +
                              (pr.override_reason ? ", override: " + *pr.override_reason : "")));
     return answer_pairing(c, mc, pairing_id);
@@ -198,7 +136,7 @@ Result<Response> pair(const MentorContext& mc, Request& req, const access::Princ
 }
 
 Result<Response> end(const MentorContext& mc, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoReferral));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoMentorReferral));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"version", "until_on", "reason"}));
   ATB_TRY_ASSIGN(version, http::version_member(body));
   ATB_TRY_ASSIGN(until_text, http::required_string(body, "until_on", 10));
@@ -213,14 +151,14 @@ Result<Response> end(const MentorContext& mc, Request& req, const access::Princi
     ATB_TRY_ASSIGN(written,
                    end_pairing(c, pr.id, version, until.iso(), reason, p.user_id, now_utc_iso()));
     if (!written) return stale();
-    ATB_TRY(audit_change(c, p, req, "end", pr.id, reason));
+    ATB_TRY(audit_pairing_change(c, p, req, "end", pr.id, reason));
     return answer_pairing(c, mc, pr.id);
   }));
   return Response::json(answer);
 }
 
 Result<Response> link(const MentorContext& mc, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoReferral));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoMentorReferral));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"goal_id"}));
   ATB_TRY_ASSIGN(goal_id, cases::optional_id(body, "goal_id"));
   if (!goal_id) return Error::invalid_field("goal_id", {"Izvēlieties mērķi.", "Choose a goal."});
@@ -243,14 +181,14 @@ Result<Response> link(const MentorContext& mc, Request& req, const access::Princ
       const Text why{"Mērķis jau ir piesaistīts.", "The goal is linked already."};
       return Error{Errc::conflict, why, {{"goal_id", why}}, {}};
     }
-    ATB_TRY(audit_change(c, p, req, "link_goal", pr.id, "goal " + std::to_string(*goal_id)));
+    ATB_TRY(audit_pairing_change(c, p, req, "link_goal", pr.id, "goal " + std::to_string(*goal_id)));
     return answer_pairing(c, mc, pr.id);
   }));
   return Response::json(answer, 201);
 }
 
 Result<Response> unlink(const MentorContext& mc, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoReferral));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoMentorReferral));
   const auto goal_id = http::path_id(req.param("gid"));
   ATB_TRY_ASSIGN(answer, mc.access.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY(mentor_referral(c, p, id, access::Access::change));
@@ -259,39 +197,19 @@ Result<Response> unlink(const MentorContext& mc, Request& req, const access::Pri
     if (!goal_id) return missing({"Mērķis nav piesaistīts.", "The goal is not linked."});
     ATB_TRY_ASSIGN(removed, unlink_goal(c, pr.id, *goal_id));
     if (!removed) return missing({"Mērķis nav piesaistīts.", "The goal is not linked."});
-    ATB_TRY(audit_change(c, p, req, "unlink_goal", pr.id, "goal " + std::to_string(*goal_id)));
+    ATB_TRY(audit_pairing_change(c, p, req, "unlink_goal", pr.id, "goal " + std::to_string(*goal_id)));
     return answer_pairing(c, mc, pr.id);
   }));
   return Response::json(answer);
 }
 
-// A required whole number member (422 naming it).
-Result<int> minutes_member(const json& body) {
-  if (!body.contains("minutes") || !body["minutes"].is_number_integer() ||
-      body["minutes"].get<std::int64_t>() < 0 ||
-      body["minutes"].get<std::int64_t>() > kMaxMeetingMinutes) {
-    return Error::invalid_field("minutes",
-                                {"Ilgums minūtēs: no 0 līdz 600.", "Length in minutes: 0 to 600."});
-  }
-  return static_cast<int>(body["minutes"].get<std::int64_t>());
-}
-
 Result<Response> meet(const MentorContext& mc, Request& req, const access::Principal& p) {
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoReferral));
+  ATB_TRY_ASSIGN(id, http::record_id(req, kNoMentorReferral));
   ATB_TRY_ASSIGN(body, http::json_object_body(
                            req, {"met_on", "minutes", "format", "place", "attended", "note"}));
-  MeetingInput in;
-  ATB_TRY_ASSIGN_TO(in.met_on, http::required_string(body, "met_on", 10));
-  ATB_TRY_ASSIGN_TO(in.minutes, minutes_member(body));
-  ATB_TRY_ASSIGN_TO(in.format, http::required_string(body, "format", 20));
-  if (!body.contains("attended") || !body["attended"].is_boolean()) {
-    return Error::invalid_field(
-        "attended", {"Norādiet, vai jaunietis ieradās.", "Say whether the young person came."});
-  }
-  in.attended = body["attended"].get<bool>();
-  ATB_TRY_ASSIGN(place, http::optional_string(body, "place", 200));
-  ATB_TRY_ASSIGN(note, http::optional_text(body, "note", 2000));
-  if (note && note->find_first_not_of(" \t\r\n") == std::string::npos) note.reset();
+  MeetingBody mb;
+  ATB_TRY(read_meeting_body(body, false, mb));
+  const MeetingInput& in = mb.in;
   ATB_TRY_ASSIGN(answer, mc.access.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY_ASSIGN(mr, mentor_referral(c, p, id, access::Access::change));
     ATB_TRY(must_be_placed(mr.opened.referral));
@@ -315,9 +233,9 @@ Result<Response> meet(const MentorContext& mc, Request& req, const access::Princ
     m.met_on = on.iso();
     m.minutes = in.minutes;
     m.format = in.format;
-    m.place = place;
+    m.place = mb.place;
     m.attended = in.attended;
-    if (note) m.note_sealed = mc.keys->seal(*note);
+    if (mb.note) m.note_sealed = mc.keys->seal(*mb.note);
     m.recorded_by.id = p.user_id;
     m.recorded_at = now;
     ATB_TRY_ASSIGN(meeting_id, insert_meeting(c, m));
@@ -336,35 +254,29 @@ Result<Response> meet(const MentorContext& mc, Request& req, const access::Princ
   return Response::json(answer, 201);
 }
 
-template <class F>
-http::Handler route(const MentorContext& mc, F f) {
-  return access::guarded(
-      mc.access, [mc, f](Request& req, const access::Principal& p) { return f(mc, req, p); });
-}
-
 }  // namespace
 
 void add_mentor_pairing_routes(http::Router& router, const access::Context& ctx,
                                std::shared_ptr<const Keyring> keyring) {
   const MentorContext mc{ctx, std::move(keyring)};
-  router.add(Method::get, "/api/v1/referrals/{id}/mentor", route(mc, show),
+  router.add(Method::get, "/api/v1/referrals/{id}/mentor", mentor_route(mc, show),
              {.summary = "The mentor pairings of a referral to a mentor service, with their plan "
                          "goals and meetings, and the goals of the case's plan in force.",
               .tag = "services",
               .authenticated = true});
-  router.add(Method::post, "/api/v1/referrals/{id}/mentor", route(mc, pair),
+  router.add(Method::post, "/api/v1/referrals/{id}/mentor", mentor_route(mc, pair),
              {.summary = "Pair a placed referral with a mentor from a date (409 when she has no "
                          "free place and no override reason is given, or a pairing is active).",
               .tag = "services",
               .authenticated = true,
               .request_schema = kPairSchema,
               .success_status = 201});
-  router.add(Method::post, "/api/v1/referrals/{id}/mentor/{pid}/end", route(mc, end),
+  router.add(Method::post, "/api/v1/referrals/{id}/mentor/{pid}/end", mentor_route(mc, end),
              {.summary = "End a pairing on a date with a reason.",
               .tag = "services",
               .authenticated = true,
               .request_schema = kEndSchema});
-  router.add(Method::post, "/api/v1/referrals/{id}/mentor/{pid}/goals", route(mc, link),
+  router.add(Method::post, "/api/v1/referrals/{id}/mentor/{pid}/goals", mentor_route(mc, link),
              {.summary = "Link a goal of the case's plan in force to a pairing (422 for a goal "
                          "of another case).",
               .tag = "services",
@@ -372,15 +284,16 @@ void add_mentor_pairing_routes(http::Router& router, const access::Context& ctx,
               .request_schema = kGoalSchema,
               .success_status = 201});
   router.add(
-      Method::del, "/api/v1/referrals/{id}/mentor/{pid}/goals/{gid}", route(mc, unlink),
+      Method::del, "/api/v1/referrals/{id}/mentor/{pid}/goals/{gid}", mentor_route(mc, unlink),
       {.summary = "Unlink a goal from a pairing.", .tag = "services", .authenticated = true});
-  router.add(Method::post, "/api/v1/referrals/{id}/mentor/{pid}/meetings", route(mc, meet),
+  router.add(Method::post, "/api/v1/referrals/{id}/mentor/{pid}/meetings", mentor_route(mc, meet),
              {.summary = "Log a meeting of an active pairing (also a row of the referral's "
                          "delivery log; the note stored encrypted).",
               .tag = "services",
               .authenticated = true,
               .request_schema = kMeetingSchema,
               .success_status = 201});
+  add_mentor_meeting_routes(router, mc);
 }
 
 }  // namespace atb::services

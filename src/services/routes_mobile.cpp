@@ -1,5 +1,6 @@
 // The mobile social service (docs/api-mobile.md): the day plans of a mobile_service (one route
-// on one date with its vehicle and crew), their stops in route order — a placed referral of the
+// on one date with its vehicle and crew; a plan itself is planned, changed and cancelled in
+// routes_mobile_plans.cpp), their stops in route order — a placed referral of the
 // service with a time window, address and what to bring — reordered, moved to another day or
 // removed; the outcome of a visit (a visit also goes to the referral's delivery log, so the
 // delivery figures have one source); and the printable day list (PDF). Stops follow the client's
@@ -21,6 +22,7 @@
 #include "services/mobile_store.h"
 #include "services/routes.h"
 #include "services/routes_common.h"
+#include "services/routes_mobile_common.h"
 #include "services/store.h"
 
 namespace atb::services {
@@ -31,12 +33,6 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-const Text kNoPlan{"Dienas plāns nav atrasts.", "No such day plan."};
-const Text kNoStop{"Pietura nav atrasta.", "No such stop."};
-
-constexpr const char* kPlanSchema = R"({"type":"object","required":["route"],
-  "properties":{"route":{"type":"string","maxLength":200},"vehicle":{"type":["string","null"],"maxLength":200},
-   "crew":{"type":"array","items":{"type":"integer"},"maxItems":10},"note":{"type":["string","null"],"maxLength":2000}}})";
 constexpr const char* kItems =
     R"({"type":["array","null"],"maxItems":5,"items":{"type":"object","required":["item"],
    "properties":{"item":{"enum":["hot_meal","hygiene","shopping","social_work","medicines"]},
@@ -56,90 +52,17 @@ const std::string kVisitSchema = std::string(R"({"type":"object","required":["ve
    "note":{"type":["string","null"],"maxLength":2000},"delivered":)") +
                                  kItems + "}}";
 
-Error missing(const Text& what) {
-  return Error{Errc::not_found, what, {}, {}};
-}
-
-// A `{name}` path parameter as an id; not_found with `what` otherwise.
-Result<std::int64_t> path_id(const Request& req, const char* name, const Text& what) {
-  const auto id = http::path_id(req.param(name));
-  if (!id) return missing(what);
-  return *id;
-}
-
-// Planning routes and recording visits: the case roles that change cases (social workers,
-// supervisors, department heads); the director reads only (403), others are refused.
-Result<void> may_plan(const access::Principal& p) {
-  ATB_TRY(access::may_work_cases(p));
-  for (access::Role r :
-       {access::Role::social_worker, access::Role::supervisor, access::Role::department_head}) {
-    if (p.has(r)) return ok();
-  }
-  return Error{
-      Errc::forbidden,
-      {"Dienas plānus veido sociālie darbinieki.", "Day plans are made by social workers."},
-      {},
-      {}};
-}
-
-// The mobile service `{id}` of the caller's municipality: 404 when there is none, or when it is
-// not a mobile social service.
-Result<Service> mobile_service(storage::Connection& c, const access::Principal& p,
-                               std::int64_t id) {
-  ATB_TRY_ASSIGN(s, open_service(c, p, id));
-  if (!has_day_plans(s.kind)) {
-    return missing({"Pakalpojumam nav dienas plānu: tas nav mobilais sociālais dienests.",
-                    "The service has no day plans: it is not a mobile social service."});
-  }
-  return s;
-}
-
-// The plan `plan_id` of service `service_id` (stops named as `p` may see them); 404 otherwise.
-Result<DayPlan> plan_of(storage::Connection& c, const access::Principal& p, std::int64_t service_id,
-                        std::int64_t plan_id) {
-  ATB_TRY_ASSIGN(plan, load_plan(c, plan_id, access::case_visible_sql(p, "c")));
-  if (!plan || plan->service_id != service_id) return missing(kNoPlan);
-  return std::move(*plan);
-}
-
 // The stop `{sid}` of plan `plan_id` and its referral, when `p` may change the client's case:
 // 404 when there is no such stop or the case is outside her scope, 403 when she may only read.
 Result<std::pair<MobileStop, Referral>> stop_to_change(storage::Connection& c,
                                                        const access::Principal& p,
                                                        std::int64_t plan_id, std::int64_t stop_id) {
   ATB_TRY_ASSIGN(stop, load_stop(c, stop_id));
-  if (!stop || stop->plan_id != plan_id) return missing(kNoStop);
+  if (!stop || stop->plan_id != plan_id) return mobile_missing(kNoStop);
   auto opened = open_referral(c, p, stop->referral_id, access::Access::change);
-  if (!opened && opened.error().code == Errc::not_found) return missing(kNoStop);
+  if (!opened && opened.error().code == Errc::not_found) return mobile_missing(kNoStop);
   if (!opened) return opened.error();
   return std::pair{std::move(*stop), std::move(opened->referral)};
-}
-
-// Appends the audit entry of a change (inside the write transaction).
-Result<void> audit_change(storage::Connection& c, const access::Principal& p, const Request& req,
-                          const std::string& action, const char* type, std::int64_t id,
-                          const std::string& reason) {
-  std::vector<audit::Entry> entries{
-      access::audit_entry(p, req, action, type, std::to_string(id), reason)};
-  return audit::append(c, entries);
-}
-
-// The plan `plan_id` as the caller sees it (after a change, in the same transaction).
-Result<json> plan_answer(storage::Connection& c, const access::Principal& p,
-                         std::int64_t service_id, std::int64_t plan_id) {
-  ATB_TRY_ASSIGN(plan, plan_of(c, p, service_id, plan_id));
-  return to_json(plan);
-}
-
-// Answers a plan after a change, auditing the stops it names as a list (entity mobile_stop).
-Result<Response> answer_plan(const access::Context& ctx, const access::Principal& p,
-                             const Request& req, const json& plan, int status) {
-  std::vector<std::int64_t> shown;
-  for (const json& s : plan["stops"]) {
-    if (!s["redacted"].get<bool>()) shown.push_back(s["id"].get<std::int64_t>());
-  }
-  ATB_TRY(access::audit_list(ctx, p, req, "mobile_stop", shown));
-  return Response::json(plan, status);
 }
 
 // The `{date}` path parameter: 422 naming date when it is not a real date.
@@ -177,51 +100,6 @@ Result<Response> day(const access::Context& ctx, Request& req, const access::Pri
   return Response::json({{"service_id", id}, {"date", on.iso()}, {"plans", items}});
 }
 
-Result<Response> create_plan(const access::Context& ctx, Request& req, const access::Principal& p) {
-  ATB_TRY(may_plan(p));
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(body, http::json_object_body(req, {"route", "vehicle", "crew", "note"}));
-  ATB_TRY_ASSIGN(route_text, http::required_string(body, "route", 1000));
-  ATB_TRY_ASSIGN(route, check_route(route_text));
-  ATB_TRY_ASSIGN(vehicle, http::optional_string(body, "vehicle", 200));
-  ATB_TRY_ASSIGN(note, http::optional_text(body, "note", 2000));
-  std::vector<std::int64_t> crew_ids;
-  if (body.contains("crew") && !body["crew"].is_null())
-    ATB_TRY_ASSIGN_TO(crew_ids, http::id_array(body, "crew", 10));
-  for (std::size_t n = 0; n < crew_ids.size(); ++n) {
-    if (std::find(crew_ids.begin(), crew_ids.begin() + n, crew_ids[n]) != crew_ids.begin() + n)
-      return Error::invalid_field(
-          "crew", {"Darbinieks brigādē norādīts divreiz.", "A worker is given twice in the crew."});
-  }
-  ATB_TRY_ASSIGN(on, check_plan_day("date", req.param("date"), today_riga()));
-  ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
-    ATB_TRY(mobile_service(c, p, id));
-    ATB_TRY_ASSIGN(taken, route_taken(c, id, on.iso(), route));
-    if (taken) {
-      const Text why{"Šajā dienā šāds maršruts jau ir plānots.",
-                     "This route is already planned for the day."};
-      return Error{Errc::conflict, why, {{"route", why}}, {}};
-    }
-    DayPlan plan;
-    plan.service_id = id;
-    plan.day = on.iso();
-    plan.route = route;
-    plan.vehicle = vehicle;
-    plan.note = note;
-    ATB_TRY_ASSIGN_TO(plan.crew, crew_members(c, p.municipality_id, crew_ids));
-    if (plan.crew.size() != crew_ids.size()) {
-      return Error::invalid_field("crew", {"Brigādē var būt tikai pašvaldības aktīvi darbinieki.",
-                                           "The crew are active workers of the municipality."});
-    }
-    plan.created_by = p.user_id;
-    plan.created_at = now_utc_iso();
-    ATB_TRY_ASSIGN(plan_id, insert_plan(c, plan));
-    ATB_TRY(audit_change(c, p, req, "create", "mobile_day_plan", plan_id, plan.day + " " + route));
-    return plan_answer(c, p, id, plan_id);
-  }));
-  return Response::json(answer, 201);
-}
-
 // The placed referral `referral_id` of service `service_id` whose case `p` may change: 422
 // naming referral_id when there is none (or it is not placed in this service), 403 when the
 // caller may only read its case.
@@ -257,7 +135,7 @@ Result<void> stop_members(const json& body, MobileStop& s) {
 Result<Response> add_stop(const access::Context& ctx, Request& req, const access::Principal& p) {
   ATB_TRY(may_plan(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(plan_id, path_id(req, "pid", kNoPlan));
+  ATB_TRY_ASSIGN(plan_id, mobile_path_id(req, "pid", kNoPlan));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"referral_id", "window_from", "window_to",
                                                     "address", "note", "planned"}));
   ATB_TRY_ASSIGN(referral_id, cases::optional_id(body, "referral_id"));
@@ -290,8 +168,8 @@ Result<Response> add_stop(const access::Context& ctx, Request& req, const access
 Result<Response> change_stop(const access::Context& ctx, Request& req, const access::Principal& p) {
   ATB_TRY(may_plan(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(plan_id, path_id(req, "pid", kNoPlan));
-  ATB_TRY_ASSIGN(stop_id, path_id(req, "sid", kNoStop));
+  ATB_TRY_ASSIGN(plan_id, mobile_path_id(req, "pid", kNoPlan));
+  ATB_TRY_ASSIGN(stop_id, mobile_path_id(req, "sid", kNoStop));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"version", "position", "plan_id", "window_from",
                                                     "window_to", "address", "note", "planned"}));
   ATB_TRY_ASSIGN(version, http::version_member(body));
@@ -346,8 +224,8 @@ Result<Response> change_stop(const access::Context& ctx, Request& req, const acc
 Result<Response> visit(const access::Context& ctx, Request& req, const access::Principal& p) {
   ATB_TRY(may_plan(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(plan_id, path_id(req, "pid", kNoPlan));
-  ATB_TRY_ASSIGN(stop_id, path_id(req, "sid", kNoStop));
+  ATB_TRY_ASSIGN(plan_id, mobile_path_id(req, "pid", kNoPlan));
+  ATB_TRY_ASSIGN(stop_id, mobile_path_id(req, "sid", kNoStop));
   ATB_TRY_ASSIGN(body, http::json_object_body(req, {"version", "outcome", "delivered", "note"}));
   ATB_TRY_ASSIGN(version, http::version_member(body));
   ATB_TRY_ASSIGN(outcome, http::required_string(body, "outcome", 20));
@@ -399,8 +277,8 @@ Result<Response> visit(const access::Context& ctx, Request& req, const access::P
 Result<Response> remove_stop(const access::Context& ctx, Request& req, const access::Principal& p) {
   ATB_TRY(may_plan(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(plan_id, path_id(req, "pid", kNoPlan));
-  ATB_TRY_ASSIGN(stop_id, path_id(req, "sid", kNoStop));
+  ATB_TRY_ASSIGN(plan_id, mobile_path_id(req, "pid", kNoPlan));
+  ATB_TRY_ASSIGN(stop_id, mobile_path_id(req, "sid", kNoStop));
   const auto version_text = req.query("version");
   const auto version = version_text ? http::path_id(*version_text) : std::nullopt;
   if (!version) {
@@ -454,7 +332,7 @@ Result<Response> print_day_list(const access::Context& ctx, Request& req,
                                 const access::Principal& p) {
   ATB_TRY(access::may_see_services(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(plan_id, path_id(req, "pid", kNoPlan));
+  ATB_TRY_ASSIGN(plan_id, mobile_path_id(req, "pid", kNoPlan));
   std::string shown;
   ATB_TRY_ASSIGN(pdf, ctx.db->read([&](storage::Connection& c) -> Result<std::string> {
     ATB_TRY_ASSIGN(s, mobile_service(c, p, id));
@@ -482,13 +360,7 @@ void add_mobile_routes(http::Router& router, const access::Context& ctx) {
                          "stops in order; clients named where the caller may read their case.",
               .tag = "services",
               .authenticated = true});
-  router.add(Method::post, "/api/v1/services/{id}/days/{date}/plans", route(ctx, create_plan),
-             {.summary = "Plan a route of a mobile social service for a date: route name, "
-                         "vehicle, crew (workers).",
-              .tag = "services",
-              .authenticated = true,
-              .request_schema = kPlanSchema,
-              .success_status = 201});
+  add_mobile_plan_routes(router, ctx);
   router.add(Method::post, "/api/v1/services/{id}/plans/{pid}/stops", route(ctx, add_stop),
              {.summary = "Add a client (a placed referral of the service) to a day plan with a "
                          "time window, address and what to bring (409 when she is on that day).",

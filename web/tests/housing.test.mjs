@@ -2,7 +2,10 @@
 // `ilze` (its residents come from her team's cases): the service page shows the unit with its
 // rooms, places, named residents and the free place; she records a resident's move-out with a
 // reason, is refused a move-in that overlaps that stay (409, the message next to the resident
-// field), and then moves the resident into the free place from the move-out day.
+// field), and then moves the resident into the free place from the move-out day. An administrator
+// adds a room and a bed, renames a unit and a room inline (a taken name refused next to the
+// field), is refused the removal of a lived-in unit (the reason in the dialog) and removes a
+// never-used bed and unit after a confirmation.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { launchBrowser, visit, assertNoProblems, seriousAxeViolations } from './support/browser.mjs'
@@ -124,6 +127,78 @@ test('an administrator adds a room and a bed; a name taken in the unit is refuse
     const unit = after.items.find((u) => u.name === 'Dzīvoklis Nr. 1')
     const room = unit.rooms.find((r) => r.name === '3. istaba')
     assert.deepEqual(room.places.map((p) => p.name), ['Gulta A'])
+  } finally {
+    await admin.client.request('DELETE', '/api/v1/session')
+  }
+})
+
+test('an administrator renames a unit and a room inline and removes only what no resident ever used', async () => {
+  const admin = await enrolUser('admin', undefined, { keepCodes: 0 })
+  try {
+    const catalogue = await admin.client.expect('GET', '/api/v1/services')
+    const service = catalogue.items.find((s) => s.kind === 'group_apartment')
+    const base = `/api/v1/services/${service.id}/units`
+    const spare = await admin.client.expect('POST', base, { name: 'Rezerves dzīvoklis' }, 201)
+    const room = await admin.client.expect('POST', `${base}/${spare.id}/rooms`, { name: 'Mazā istaba' }, 201)
+    const bed = await admin.client.expect('POST', `${base}/${spare.id}/rooms/${room.id}/places`, { name: 'Gulta 1' }, 201)
+    const lived = (await admin.client.expect('GET', base)).items.find((u) => u.name === 'Dzīvoklis Nr. 1')
+    await withClientPage(browser, admin.client, async ({ page, problems }) => {
+      await visit(page, `/services/${service.id}`)
+      const panel = page.locator('[data-testid="housing-panel"]')
+      await panel.getByRole('heading', { name: 'Rezerves dzīvoklis' }).waitFor()
+
+      // Renaming the unit: blank is caught while typing; a name taken in the service is refused
+      // by the server next to the field; then it is renamed.
+      await panel.locator(`[data-testid="housing-unit-${spare.id}-rename"]`).click()
+      const renaming = panel.locator(`[data-testid="housing-unit-${spare.id}-rename-form"]`)
+      await renaming.getByLabel('Jaunais vienības nosaukums').fill(' ')
+      await renaming.getByText('Norādiet nosaukumu.').waitFor()
+      await renaming.getByLabel('Jaunais vienības nosaukums').fill('Dzīvoklis Nr. 1')
+      await renaming.getByRole('button', { name: 'Saglabāt' }).click()
+      await renaming.getByText('Šāds nosaukums jau ir.').first().waitFor()
+      await renaming.getByLabel('Jaunais vienības nosaukums').fill('Rezerves dzīvoklis Nr. 2')
+      await renaming.getByRole('button', { name: 'Saglabāt' }).click()
+      await panel.getByText('Nosaukums mainīts: “Rezerves dzīvoklis Nr. 2”.').waitFor()
+      await panel.getByRole('heading', { name: 'Rezerves dzīvoklis Nr. 2' }).waitFor()
+
+      // Renaming the room inline.
+      await panel.locator(`[data-testid="housing-room-${room.id}-rename"]`).click()
+      const roomForm = panel.locator(`[data-testid="housing-room-${room.id}-rename-form"]`)
+      await roomForm.getByLabel('Jaunais istabas nosaukums').fill('Saulainā istaba')
+      await roomForm.getByRole('button', { name: 'Saglabāt' }).click()
+      await panel.getByText('Nosaukums mainīts: “Saulainā istaba”.').waitFor()
+      await panel.locator('td', { hasText: 'Saulainā istaba' }).first().waitFor()
+
+      // The unit where residents live is not removed: the reason shows in the dialog.
+      await panel.locator(`[data-testid="housing-unit-${lived.id}-remove"]`).click()
+      let dialog = page.locator('dialog[open]')
+      await dialog.getByRole('heading', { name: 'Dzēst vienību “Dzīvoklis Nr. 1”?' }).waitFor()
+      assert.deepEqual(await seriousAxeViolations(page), [], 'axe: removal dialog')
+      await dialog.getByRole('button', { name: 'Dzēst' }).click()
+      await dialog.getByText(/iemītnieku vēsture netiek dzēsta/).first().waitFor()
+      await dialog.getByRole('button', { name: 'Atcelt' }).click()
+      await page.locator('dialog[open]').waitFor({ state: 'detached' })
+      problems.splice(0, problems.length, ...problems.filter((p) => !/HTTP 409: |status of 409/.test(p)))
+
+      // The never-used bed, then the whole spare unit, go after a confirmation.
+      await panel.locator(`[data-testid="housing-place-${bed.id}-remove"]`).click()
+      dialog = page.locator('dialog[open]')
+      await dialog.getByRole('heading', { name: 'Dzēst vietu “Gulta 1”?' }).waitFor()
+      await dialog.getByRole('button', { name: 'Dzēst' }).click()
+      await panel.getByText('“Gulta 1” dzēsts.').waitFor()
+      await panel.locator(`[data-testid="housing-place-${bed.id}-remove"]`).waitFor({ state: 'detached' })
+      await panel.locator(`[data-testid="housing-unit-${spare.id}"]`).getByText('Istabā vēl nav vietu.').waitFor()
+      await panel.locator(`[data-testid="housing-unit-${spare.id}-remove"]`).click()
+      dialog = page.locator('dialog[open]')
+      await dialog.getByText(/kopā ar visām tās istabām un vietām/).waitFor()
+      await dialog.getByRole('button', { name: 'Dzēst' }).click()
+      await panel.getByText('“Rezerves dzīvoklis Nr. 2” dzēsts.').waitFor()
+      await panel.getByRole('heading', { name: 'Rezerves dzīvoklis Nr. 2' }).waitFor({ state: 'detached' })
+      assertNoProblems(problems, 'housing corrections')
+    }, { browserLocale: 'lv-LV' })
+    const after = await admin.client.expect('GET', base)
+    assert.equal(after.items.some((u) => u.id === spare.id), false)
+    assert.ok(after.items.some((u) => u.id === lived.id), 'the lived-in unit stays')
   } finally {
     await admin.client.request('DELETE', '/api/v1/session')
   }

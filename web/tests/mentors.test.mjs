@@ -3,7 +3,8 @@
 // the demo mentor, pairs the young person with another mentor from the register, links a goal
 // of the case's cooperation plan in force (approved first through the API by her supervisor
 // `ilze`), and logs a meeting — the form checks the length while she types, and the meeting
-// shows with its note and counts in the referral's delivery log. The administrator adds a
+// shows with its note and counts in the referral's delivery log; she corrects it (checked while
+// typing like a new one) and removes a meeting logged by mistake after a confirmation. The administrator adds a
 // volunteer to the register, the form naming a bad e-mail while she types. The register's
 // loading, error (with retry) and empty states, with the server's answers replaced.
 import { test, before, after } from 'node:test'
@@ -123,6 +124,39 @@ test('a young person gets another mentor, a plan goal and a logged meeting', asy
     const row = await text(card.locator('[data-testid="pairing-meetings"] tbody tr').first())
     assert.match(row, /Izbraukumā, Liepājas pludmale/)
     assert.match(row, /Runājām par skolu un vasaras darbu\./)
+
+    // Correcting it: the same checks as logging while typing; the row shows who corrected it.
+    const meetings = card.locator('[data-testid="pairing-meetings"]')
+    await meetings.locator('tbody tr').first().getByRole('button', { name: /^Labot/ }).click()
+    const fixing = meetings.locator('form[data-testid^="meeting-edit-form-"]')
+    await fixing.getByRole('heading', { name: /^Tikšanās .* labošana$/ }).waitFor()
+    assert.equal(await fixing.getByLabel('Vieta').inputValue(), 'Liepājas pludmale')
+    await fixing.getByLabel('Ilgums (minūtēs)').fill('0')
+    await fixing.getByText('Norādiet ilgumu no 1 līdz 600 minūtēm.').waitFor()
+    await fixing.getByLabel('Ilgums (minūtēs)').fill('45')
+    await fixing.getByLabel('Piezīme').fill('Runājām par skolu un vasaras darbu pie jūras.')
+    assert.deepEqual(await seriousAxeViolations(page), [], 'axe: meeting correction')
+    await fixing.getByRole('button', { name: 'Saglabāt labojumu' }).click()
+    await panel.getByText('Tikšanās labota.').waitFor()
+    await meetings.locator('tbody tr', { hasText: 'pie jūras' }).waitFor()
+    const fixed = await text(meetings.locator('tbody tr').first())
+    assert.match(fixed, /45/)
+    assert.match(fixed, /pie jūras\./)
+    assert.match(fixed, /Labojums: /)
+
+    // A meeting logged by mistake is removed after a confirmation.
+    await meeting.getByLabel('Ilgums (minūtēs)').fill('30')
+    await meeting.getByLabel('Formāts').selectOption({ label: 'Pa tālruni' })
+    await meeting.getByRole('button', { name: 'Reģistrēt tikšanos' }).click()
+    await panel.getByText('Tikšanās reģistrēta.').waitFor()
+    await meetings.locator('tbody tr', { hasText: 'Pa tālruni' }).waitFor()
+    await meetings.locator('tbody tr', { hasText: 'Pa tālruni' }).getByRole('button', { name: /^Dzēst/ }).click()
+    const dialog = page.locator('dialog[open]')
+    await dialog.getByRole('heading', { name: 'Dzēst tikšanos?' }).waitFor()
+    await dialog.getByText(/\(30 min\) tiks dzēsta/).waitFor()
+    await dialog.getByRole('button', { name: 'Dzēst' }).click()
+    await panel.getByText('Tikšanās dzēsta.').waitFor()
+    await meetings.locator('tbody tr', { hasText: 'Pa tālruni' }).waitFor({ state: 'detached' })
     assertNoProblems(problems, 'mentor panel')
   }, { browserLocale: 'lv-LV' })
 
@@ -131,7 +165,9 @@ test('a young person gets another mentor, a plan goal and a logged meeting', asy
   assert.equal(now.mentor.id, other.id)
   assert.deepEqual(now.goals.map((g) => g.id), [goal.id])
   assert.equal(now.meetings.length, 1)
-  assert.equal(now.meetings[0].minutes, 90)
+  assert.equal(now.meetings[0].minutes, 45)
+  assert.equal(now.meetings[0].version, 2)
+  assert.ok(now.meetings[0].corrected_by, 'who corrected the meeting is kept')
   const deliveriesAfter = (await anna.client.expect('GET', `/api/v1/referrals/${referralId}`)).deliveries.length
   assert.equal(deliveriesAfter, deliveriesBefore + 1)
 })

@@ -3,13 +3,17 @@
 // day plan, plans a new route on a day without routes, puts two placed clients on it, moves the
 // first down, records the visit of the now second one (it goes to her delivery log), downloads
 // the day list (PDF, the clients in route order) and moves the other client to another day.
+// Then he changes a route in place (its name, vehicle and crew, checked while typing) and
+// cancels another after the confirmation. Last, `ilze` (lead worker of the demo case whose group
+// apartment referral has waited 40 days for its decision) finds the overdue-decision
+// notification the server made at its start, in Latvian and English, leading to the case.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { launchBrowser, visit, assertNoProblems, seriousAxeViolations } from './support/browser.mjs'
+import { launchBrowser, visit, assertNoProblems, seriousAxeViolations, chooseLanguage } from './support/browser.mjs'
 import { enrolUser } from './support/identity.mjs'
 import { withClientPage } from './support/registry.mjs'
 
@@ -152,4 +156,92 @@ test('a day is planned with two clients, reordered, a visit recorded and the day
   assert.deepEqual(moved.plans[0].stops.map((s) => s.person.name), [names[1]])
   const referral = await janis.client.expect('GET', `/api/v1/referrals/${visited.referral_id}`)
   assert.ok(referral.deliveries.some((d) => d.id === visited.delivery_id && d.delivered_on === day && d.attended))
+})
+
+test('a route is changed in place and another cancelled after the confirmation', async () => {
+  const catalogue = await janis.client.expect('GET', '/api/v1/services')
+  const service = catalogue.items.find((s) => s.kind === 'mobile_service')
+  const day = rigaDay(20)
+  const suffix = Date.now() % 100000
+  const route = `Priekule ${suffix}`
+  const other = `Vaiņode ${suffix}`
+  await janis.client.expect('POST', `/api/v1/services/${service.id}/days/${day}/plans`, { route, vehicle: 'VW Caddy' }, 201)
+  await janis.client.expect('POST', `/api/v1/services/${service.id}/days/${day}/plans`, { route: other }, 201)
+
+  await withClientPage(browser, janis.client, async ({ page, problems }) => {
+    await visit(page, `/services/${service.id}/days/${day}`)
+    const plan = page.locator('[data-testid="mobile-plan"]', { has: page.getByRole('heading', { name: `Maršruts: ${route}` }) })
+    await plan.getByRole('button', { name: `Labot maršrutu (${route})` }).click()
+    const form = plan.locator('[data-testid="mobile-plan-edit"]')
+    // As one types: the name is required and at most 200 characters.
+    const name = form.getByLabel(/^Maršruts/)
+    await name.fill('')
+    await form.getByText('Norādiet maršruta nosaukumu.').waitFor()
+    await name.fill('x'.repeat(201))
+    await form.getByText('Maršruta nosaukums ir pārāk garš (ne vairāk kā 200 rakstzīmes).').waitFor()
+    // A route the day already has: the server's answer next to the field.
+    await name.fill(other)
+    await form.getByRole('button', { name: 'Saglabāt izmaiņas' }).click()
+    await form.getByText('Šajā dienā šāds maršruts jau ir plānots.').first().waitFor()
+    // The new name, vehicle and crew (found by name).
+    await name.fill(`${route} – Kalēti`)
+    await form.getByLabel(/^Transportlīdzeklis/).fill('Ford Transit, KT-1010')
+    await form.getByLabel(/^Pievienot brigādei darbinieku/).fill('Jān')
+    await form.getByRole('button', { name: /^Pievienot/ }).first().click()
+    await form.locator('[data-testid="mobile-crew-member"]').first().waitFor()
+    const member = await text(form.locator('[data-testid="mobile-crew-member"]').first())
+    await form.getByRole('button', { name: 'Saglabāt izmaiņas' }).click()
+    await page.getByText('Maršruts saglabāts.').waitFor()
+    const changed = page.locator('[data-testid="mobile-plan"]', { has: page.getByRole('heading', { name: `Maršruts: ${route} – Kalēti` }) })
+    await changed.getByText('Ford Transit, KT-1010').waitFor()
+    assert.match(await text(changed), new RegExp(`Brigāde\\s*${member.replace(/\s*✕.*$/, '')}`))
+    assert.deepEqual(await seriousAxeViolations(page), [], 'axe: route edited')
+
+    // The other route is cancelled, after the question.
+    const second = page.locator('[data-testid="mobile-plan"]', { has: page.getByRole('heading', { name: `Maršruts: ${other}` }) })
+    await second.getByRole('button', { name: `Atcelt maršrutu (${other})` }).click()
+    const dialog = page.getByRole('dialog', { name: `Atcelt maršrutu “${other}”?` })
+    await dialog.getByText('Maršruts tiks atcelts. Tajā nav neviena klienta.').waitFor()
+    await dialog.getByRole('button', { name: 'Atcelt maršrutu' }).click()
+    await page.getByText(`Maršruts “${other}” atcelts.`).waitFor()
+    await second.waitFor({ state: 'detached' })
+    const expected = (p) => /HTTP 409: .*\/plans\/\d+$/.test(p) || /status of 409/.test(p) // the taken route
+    assertNoProblems(problems.filter((p) => !expected(p)), 'mobile route edit and cancel')
+  }, { browserLocale: 'lv-LV' })
+
+  const saved = await janis.client.expect('GET', `/api/v1/services/${service.id}/days/${day}`)
+  assert.deepEqual(saved.plans.map((p) => [p.route, p.vehicle, p.crew.length]), [[`${route} – Kalēti`, 'Ford Transit, KT-1010', 1]])
+})
+
+test('an overdue referral decision is a notification of the lead worker, in Latvian and English', async () => {
+  const ilze = await enrolUser('ilze', undefined, { keepCodes: 0 })
+  try {
+    const all = await ilze.client.expect('GET', '/api/v1/notifications?page_size=100')
+    const overdue = all.items.filter((n) => n.kind === 'decision_overdue')
+    assert.equal(overdue.length, 1, 'the server alerted the demo referral once at its start')
+    const [alert] = overdue
+    assert.equal(alert.entity_type, 'referral')
+    assert.match(alert.message.lv, /^Gadījuma #\d+ nosūtījumam uz pakalpojumu “Grupu dzīvoklis “Cerība”” nav pieņemts lēmums; termiņš bija \d{4}-\d{2}-\d{2}\.$/)
+    const referral = await ilze.client.expect('GET', `/api/v1/referrals/${alert.entity_id}`)
+
+    await withClientPage(browser, ilze.client, async ({ page, problems }) => {
+      await visit(page, '/notifications')
+      await page.locator('[data-testid="notifications-table"]').waitFor()
+      if (!alert.read_at) await page.locator('[data-testid="unread-only"]').check()
+      await page.getByLabel('Rindas lapā').selectOption('50').catch(() => {})
+      const row = page.locator('[data-testid="notification"]', { hasText: alert.message.lv })
+      await row.waitFor()
+      await chooseLanguage(page, 'en')
+      const english = page.locator('[data-testid="notification"]', { hasText: alert.message.en })
+      await english.waitFor()
+      assert.match(alert.message.en, /^The decision on the referral of case #\d+ to “Group apartment Cerība” is overdue; it was due on /)
+      // It leads to the case, where its referrals are.
+      await english.getByRole('link').click()
+      await page.waitForURL(new RegExp(`/cases/${referral.case_id}#case-referrals$`))
+      await page.locator('#case-referrals').waitFor()
+      assertNoProblems(problems, 'overdue notification')
+    }, { browserLocale: 'lv-LV' })
+  } finally {
+    await ilze.client.request('DELETE', '/api/v1/session')
+  }
 })

@@ -1,6 +1,7 @@
 // Types and calls of the housing API (docs/api-housing.md): the units, rooms and places of a
-// group apartment or social house, occupancy on a date, and residents' stays (move-in, move-out).
-import { apiGet, apiPost, queryString } from '../api'
+// group apartment or social house (added, renamed with their version, removed while no resident
+// ever lived there), occupancy on a date, and residents' stays (move-in, move-out).
+import { apiDelete, apiGet, apiPatch, apiPost, queryString } from '../api'
 
 /** Service kinds that have units, rooms and places. */
 export const HOUSING_KINDS = ['group_apartment', 'social_house'] as const
@@ -15,6 +16,7 @@ export interface HousingRoom {
   unit_id: number
   name: string
   places: HousingPlace[]
+  version: number
 }
 export interface HousingUnit {
   id: number
@@ -22,6 +24,7 @@ export interface HousingUnit {
   name: string
   address: string | null
   rooms: HousingRoom[]
+  version: number
 }
 export interface UnitOccupancy {
   unit_id: number
@@ -71,6 +74,15 @@ export const housingApi = {
     apiPost<HousingRoom>(`/api/v1/services/${serviceId}/units/${unitId}/rooms`, { name }),
   addPlace: (serviceId: number, unitId: number, roomId: number, name: string) =>
     apiPost<HousingPlace>(`/api/v1/services/${serviceId}/units/${unitId}/rooms/${roomId}/places`, { name }),
+  renameUnit: (serviceId: number, unit: HousingUnit, body: { name?: string; address?: string | null }) =>
+    apiPatch<HousingUnit>(`/api/v1/services/${serviceId}/units/${unit.id}`, { version: unit.version, ...body }),
+  renameRoom: (serviceId: number, room: HousingRoom, name: string) =>
+    apiPatch<HousingUnit>(`/api/v1/services/${serviceId}/units/${room.unit_id}/rooms/${room.id}`, { version: room.version, name }),
+  removeUnit: (serviceId: number, unitId: number) => apiDelete(`/api/v1/services/${serviceId}/units/${unitId}`),
+  removeRoom: (serviceId: number, unitId: number, roomId: number) =>
+    apiDelete(`/api/v1/services/${serviceId}/units/${unitId}/rooms/${roomId}`),
+  removePlace: (serviceId: number, unitId: number, roomId: number, placeId: number) =>
+    apiDelete(`/api/v1/services/${serviceId}/units/${unitId}/rooms/${roomId}/places/${placeId}`),
   moveOut: (stay: Stay, body: { move_out_on: string; reason: string }) =>
     apiPost<Stay>(`/api/v1/services/${stay.service_id}/stays/${stay.id}/move-out`, { version: stay.version, ...body }),
 }

@@ -69,6 +69,10 @@ export interface Meeting {
   note: string | null
   unreadable?: boolean
   recorded_by: { id: number; name: string }
+  version: number
+  /** Who corrected the meeting last, and when (null: never corrected). */
+  corrected_by: { id: number; name: string } | null
+  corrected_at: string | null
 }
 
 export interface Pairing {
@@ -125,6 +129,9 @@ export const mentorsApi = {
   linkGoal: (p: Pairing, goalId: number) => apiPost<Pairing>(`${mentorPath(p.referral_id)}/${p.id}/goals`, { goal_id: goalId }),
   unlinkGoal: (p: Pairing, goalId: number) => apiDelete(`${mentorPath(p.referral_id)}/${p.id}/goals/${goalId}`),
   meet: (p: Pairing, body: MeetingBody) => apiPost<Meeting>(`${mentorPath(p.referral_id)}/${p.id}/meetings`, body),
+  correctMeeting: (p: Pairing, m: Meeting, body: Partial<MeetingBody>) =>
+    apiPatch<Meeting>(`${mentorPath(p.referral_id)}/${p.id}/meetings/${m.id}`, { version: m.version, ...body }),
+  removeMeeting: (p: Pairing, m: Meeting) => apiDelete(`${mentorPath(p.referral_id)}/${p.id}/meetings/${m.id}`),
 }
 
 // The kinds of the catalogue's services, loaded once a minute at most: a referral shows its

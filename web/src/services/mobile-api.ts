@@ -1,5 +1,5 @@
 // Types and calls of the mobile social service API (docs/api-mobile.md): the day plans (routes)
-// of a mobile service on a date, their stops in route order, reordering and moving a stop,
+// of a mobile service on a date (changed or cancelled), their stops in route order, reordering and moving a stop,
 // recording a visit, and the printable day list (PDF).
 import { apiGet, apiPatch, apiPost, apiRequest } from '../api'
 
@@ -60,6 +60,13 @@ export interface NewPlan {
   crew?: number[]
   note?: string | null
 }
+/** A change of a plan itself (members left out stay; null clears). */
+export interface PlanChange {
+  route?: string
+  vehicle?: string | null
+  note?: string | null
+  crew?: number[]
+}
 export interface NewStop {
   referral_id: number
   window_from?: string | null
@@ -78,12 +85,30 @@ export interface Visit {
   note?: string | null
 }
 
+/** The longest route name and vehicle, and the longest note (as the API allows). */
+export const ROUTE_MAX = 200
+export const NOTE_MAX = 2000
+type Translate = (key: string, values?: Record<string, unknown>) => string
+/** A route name as typed: required, at most ROUTE_MAX characters ('' when fine). */
+export function checkRoute(route: string, t: Translate): string {
+  if (!route.trim()) return t('mobile.routeRequired')
+  return route.trim().length > ROUTE_MAX ? t('mobile.routeTooLong', { n: ROUTE_MAX }) : ''
+}
+/** A vehicle as typed: optional, at most ROUTE_MAX characters. */
+export function checkVehicle(vehicle: string, t: Translate): string {
+  return vehicle.trim().length > ROUTE_MAX ? t('mobile.vehicleTooLong', { n: ROUTE_MAX }) : ''
+}
+
 const base = (serviceId: number) => `/api/v1/services/${serviceId}`
 const stopUrl = (serviceId: number, stop: MobileStop) => `${base(serviceId)}/plans/${stop.plan_id}/stops/${stop.id}`
 
 export const mobileApi = {
   day: (serviceId: number, date: string, signal?: AbortSignal) => apiGet<MobileDay>(`${base(serviceId)}/days/${date}`, signal),
   createPlan: (serviceId: number, date: string, body: NewPlan) => apiPost<DayPlan>(`${base(serviceId)}/days/${date}/plans`, body),
+  changePlan: (serviceId: number, plan: DayPlan, body: PlanChange) =>
+    apiPatch<DayPlan>(`${base(serviceId)}/plans/${plan.id}`, { version: plan.version, ...body }),
+  cancelPlan: (serviceId: number, plan: DayPlan) =>
+    apiRequest<void>(`${base(serviceId)}/plans/${plan.id}?version=${plan.version}`, { method: 'DELETE' }),
   addStop: (serviceId: number, planId: number, body: NewStop) => apiPost<DayPlan>(`${base(serviceId)}/plans/${planId}/stops`, body),
   changeStop: (serviceId: number, stop: MobileStop, body: StopChange) =>
     apiPatch<DayPlan>(stopUrl(serviceId, stop), { version: stop.version, ...body }),

@@ -22,6 +22,12 @@ export const serviceRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'services.page.title', roles: SERVICE_ROLES },
   },
   {
+    path: '/referrals/:id(\\d+)',
+    name: 'referral-link',
+    component: () => import('../pages/services/ReferralLinkPage.vue'),
+    meta: { titleKey: 'services.referralLink.title', roles: SERVICE_ROLES },
+  },
+  {
     path: '/services/:id(\\d+)/days/:date(\\d{4}-\\d{2}-\\d{2})?',
     name: 'service-day',
     component: () => import('../pages/services/MobileDayPage.vue'),
