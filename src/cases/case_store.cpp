@@ -197,15 +197,20 @@ Result<std::pair<std::vector<CaseRow>, std::int64_t>> list_cases(storage::Connec
     add_visible();
     add_stage();
   }
-  // The count rides on the page's statement (one round trip): an uncorrelated subquery, run once.
+  // The count rides on the page's statement (one round trip). Her own cases are few: their ids
+  // are chosen once (a materialized CTE) for the count and the page. Other lists may hold most of
+  // the municipality's cases: the count is an uncorrelated subquery of its own, run once, and the
+  // page stops after its rows in the id order.
   const std::string count = "(SELECT COUNT(*) FROM (" + ids + ") ids)";
+  const bool few = f.mine_user.has_value();
   storage::Params all = ps;
-  all.insert(all.end(), ps.begin(), ps.end());
-  ATB_TRY_ASSIGN(rows, c.query(fmt::format("SELECT c.id, c.team_id, c.lead_worker_id, {}, c.stage, u.full_name, c.opened_on,"
-                                           " c.household_id, c.person_id, {} FROM ({} ORDER BY 1 DESC{}) pick"
+  if (!few) all.insert(all.end(), ps.begin(), ps.end());
+  ATB_TRY_ASSIGN(rows, c.query(fmt::format("{}SELECT c.id, c.team_id, c.lead_worker_id, {}, c.stage, u.full_name,"
+                                           " c.opened_on, c.household_id, c.person_id, {} FROM ({} ORDER BY 1 DESC{}) pick"
                                            " CROSS JOIN case_file c{} JOIN app_user u ON u.id = c.lead_worker_id"
                                            " WHERE c.id = pick.id ORDER BY c.id DESC",
-                                           case_subject_name(), count, ids,
+                                           few ? "WITH ids AS MATERIALIZED (" + ids + ") " : "", case_subject_name(),
+                                           few ? "(SELECT COUNT(*) FROM ids)" : count, few ? "SELECT id FROM ids" : ids,
                                            storage::page_clause(page_size, static_cast<std::int64_t>(page - 1) * page_size),
                                            case_subject_joins()),
                                all));
