@@ -349,3 +349,58 @@ measure() {
     Q99[$name]=$(awk '{ v[NR] = $1 } END { i = int(NR * 0.99 + 0.999999); print v[i < 1 ? 1 : i] }' "$out")
     QMAX[$name]=$(tail -n 1 "$out")
 }
+
+# director_bench NAME "$@" — the options and the data of the benchmarks that time one
+# director's reports one request after another (bench/reports.sh, bench/statutory.sh; each sets
+# the defaults of BINARY ENGINE DATABASE PERSONS CASES REQUESTS WARMUP USER_NAME RECORD and has a
+# `usage`). Parses and checks the options, picks the binary, sets CMD (how the run was started),
+# then the tools, the load check, the work directory $T and the database (open_or_generate NAME)
+# with PG_VERSION, DB_SIZE (MiB) and the counts N_PERSONS N_CASES N_INTAKES N_REFERRALS
+# N_DECISIONS.
+director_bench() {
+    local name=$1
+    shift
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --binary|--engine|--database|--persons|--cases|--requests|--warmup|--user)
+                [ $# -ge 2 ] || die "$1 needs a value"
+                case "$1" in
+                    --binary) BINARY=$2 ;; --engine) ENGINE=$2 ;; --database) DATABASE=$2 ;; --persons) PERSONS=$2 ;;
+                    --cases) CASES=$2 ;; --requests) REQUESTS=$2 ;; --warmup) WARMUP=$2 ;; --user) USER_NAME=$2 ;;
+                esac
+                shift 2 ;;
+            --no-record) RECORD=0; shift ;;
+            -h|--help) usage; exit 0 ;;
+            *) die "unknown argument: $1 (see --help)" ;;
+        esac
+    done
+    local v
+    for v in PERSONS CASES REQUESTS WARMUP; do [[ ${!v} =~ ^[0-9]+$ ]] || die "--${v,,} must be a whole number"; done
+    [ "$REQUESTS" -ge 1 ] || die "--requests must be at least 1"
+    [[ $USER_NAME =~ ^[A-Za-z0-9._-]+$ ]] || die "--user: letters, digits, . _ - only"
+    case "$ENGINE" in sqlite|postgresql) ;; *) die "--engine is sqlite or postgresql" ;; esac
+    if [ -n "$DATABASE" ]; then case "$DATABASE" in postgres*) ENGINE=postgresql ;; *) ENGINE=sqlite ;; esac; fi
+    pick_binary
+
+    CMD="bash bench/$name.sh --binary $BINARY --engine $ENGINE --requests $REQUESTS --warmup $WARMUP"
+    if [ -n "$DATABASE" ]; then CMD+=" --database …"; else CMD+=" --persons $PERSONS --cases $CASES"; fi
+
+    bench_traps
+    ensure_tools curl timeout:coreutils
+    if [ "$ENGINE" = sqlite ]; then ensure_tools sqlite3; else ensure_tools psql:postgresql-client; fi
+    check_load
+    T=$(mktemp -d "${TMPDIR:-/tmp}/atbalsts-bench-$name.XXXXXX")
+    open_or_generate "$name"
+    if [ "$ENGINE" = postgresql ]; then PG_VERSION="PostgreSQL $(psql "$DB" -Atc 'SHOW server_version')"; fi
+    sync
+    N_PERSONS=$(sql "$DB" "SELECT COUNT(*) FROM person")
+    N_CASES=$(sql "$DB" "SELECT COUNT(*) FROM case_file")
+    N_INTAKES=$(sql "$DB" "SELECT COUNT(*) FROM intake")
+    N_REFERRALS=$(sql "$DB" "SELECT COUNT(*) FROM referral")
+    N_DECISIONS=$(sql "$DB" "SELECT COUNT(*) FROM assistance_decision")
+    if [ "$ENGINE" = sqlite ]; then
+        DB_SIZE=$(du -m "${DB#sqlite:}" | cut -f1)
+    else
+        DB_SIZE=$(sql "$DB" "SELECT pg_database_size(current_database()) / 1048576")
+    fi
+}

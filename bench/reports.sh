@@ -44,47 +44,8 @@ SERVER_THREADS=16
 BUDGET_MS=200
 MD=bench/BENCHMARKS.md
 
-while [ $# -gt 0 ]; do
-    case "$1" in
-        --binary|--engine|--database|--persons|--cases|--requests|--warmup|--user)
-            [ $# -ge 2 ] || die "$1 needs a value"
-            case "$1" in
-                --binary) BINARY=$2 ;; --engine) ENGINE=$2 ;; --database) DATABASE=$2 ;; --persons) PERSONS=$2 ;;
-                --cases) CASES=$2 ;; --requests) REQUESTS=$2 ;; --warmup) WARMUP=$2 ;; --user) USER_NAME=$2 ;;
-            esac
-            shift 2 ;;
-        --no-record) RECORD=0; shift ;;
-        -h|--help) usage; exit 0 ;;
-        *) die "unknown argument: $1 (see --help)" ;;
-    esac
-done
-for v in PERSONS CASES REQUESTS WARMUP; do [[ ${!v} =~ ^[0-9]+$ ]] || die "--${v,,} must be a whole number"; done
-[ "$REQUESTS" -ge 1 ] || die "--requests must be at least 1"
-[[ $USER_NAME =~ ^[A-Za-z0-9._-]+$ ]] || die "--user: letters, digits, . _ - only"
-case "$ENGINE" in sqlite|postgresql) ;; *) die "--engine is sqlite or postgresql" ;; esac
-if [ -n "$DATABASE" ]; then case "$DATABASE" in postgres*) ENGINE=postgresql ;; *) ENGINE=sqlite ;; esac; fi
-pick_binary
-
-CMD="bash bench/reports.sh --binary $BINARY --engine $ENGINE --requests $REQUESTS --warmup $WARMUP"
-if [ -n "$DATABASE" ]; then CMD+=" --database …"; else CMD+=" --persons $PERSONS --cases $CASES"; fi
-
-bench_traps
-
-# ---------------------------------------------------------------- main
-ensure_tools curl timeout:coreutils
-[ "$ENGINE" = sqlite ] && ensure_tools sqlite3 || ensure_tools psql:postgresql-client
-check_load
-T=$(mktemp -d "${TMPDIR:-/tmp}/atbalsts-bench-reports.XXXXXX")
-open_or_generate reports
-[ "$ENGINE" = postgresql ] && PG_VERSION="PostgreSQL $(psql "$DB" -Atc 'SHOW server_version')"
-sync
-N_PERSONS=$(sql "$DB" "SELECT COUNT(*) FROM person")
+director_bench reports "$@"
 N_HOUSEHOLDS=$(sql "$DB" "SELECT COUNT(*) FROM household_registration")
-N_CASES=$(sql "$DB" "SELECT COUNT(*) FROM case_file")
-N_INTAKES=$(sql "$DB" "SELECT COUNT(*) FROM intake")
-N_REFERRALS=$(sql "$DB" "SELECT COUNT(*) FROM referral")
-N_DECISIONS=$(sql "$DB" "SELECT COUNT(*) FROM assistance_decision")
-DB_SIZE=$([ "$ENGINE" = sqlite ] && du -m "${DB#sqlite:}" | cut -f1 || sql "$DB" "SELECT pg_database_size(current_database()) / 1048576")
 DEPARTMENT=$(sql "$DB" "SELECT d.id FROM department d JOIN app_user u ON u.municipality_id = d.municipality_id
                         WHERE u.username = '$USER_NAME' ORDER BY d.id LIMIT 1")
 [ -n "$DEPARTMENT" ] || die "no user $USER_NAME (or her municipality has no department) in $DB"
