@@ -1,6 +1,7 @@
 #include "services/overdue_alerts.h"
 
 #include <algorithm>
+#include <map>
 
 #include "cases/intake_store.h"
 #include "core/log.h"
@@ -28,9 +29,16 @@ Result<OverdueSweep> notify_overdue_decisions(storage::Database& db, const Date&
     OverdueSweep sweep;
     ATB_TRY_ASSIGN(awaiting, unalerted_overdue(c, today.iso()));
     const std::string now = now_utc_iso();
+    // Many overdue referrals share a few teams: each team's supervisors are read once.
+    std::map<std::int64_t, std::vector<std::int64_t>> supervisors;
     for (const AwaitingDecision& a : awaiting) {
       if (!decision_overdue(a.referral, today)) continue;
-      ATB_TRY_ASSIGN(told, cases::team_supervisors(c, a.team_id));
+      auto known = supervisors.find(a.team_id);
+      if (known == supervisors.end()) {
+        ATB_TRY_ASSIGN(team, cases::team_supervisors(c, a.team_id));
+        known = supervisors.emplace(a.team_id, std::move(team)).first;
+      }
+      std::vector<std::int64_t> told = known->second;
       if (a.lead_active) told.insert(told.begin(), a.lead_worker_id);
       std::sort(told.begin(), told.end());
       told.erase(std::unique(told.begin(), told.end()), told.end());
