@@ -166,6 +166,10 @@ class SqliteConnection final : public Connection {
 }  // namespace
 
 Result<std::unique_ptr<Connection>> connect(const std::string& path) {
+  // SQLite counts every allocation under one process-wide mutex unless told not to; with a
+  // pool of connections that lock is taken by each of them for each row.
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;
   std::error_code ec;
   const auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
