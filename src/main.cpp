@@ -238,7 +238,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (audit_verify->parsed()) {
-    auto v = atb::app::audit_verify(d, std::cout);
+    auto v = atb::app::audit_verify(d, config->database, std::cout);
     if (!v) return fail(v.error());
     return *v ? 0 : 2;
   }

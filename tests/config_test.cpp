@@ -48,6 +48,19 @@ TEST(Config, FileThenEnvironmentOverride) {
   EXPECT_EQ(c->json_body_limit, 2048u);
 }
 
+TEST(Config, TheReadJournalIsOnUnlessSwitchedOff) {
+  EXPECT_TRUE(Config{}.audit_journal);
+  auto file = load_config(write_file("[audit]\njournal = false\n"), env_of({}));
+  ASSERT_TRUE(file);
+  EXPECT_FALSE(file->audit_journal);
+  auto env = load_config("", env_of({{"ATBALSTS_AUDIT_JOURNAL", "off"}}));
+  ASSERT_TRUE(env);
+  EXPECT_FALSE(env->audit_journal);
+  auto bad = load_config(write_file("[audit]\njournal = 1\n"), env_of({}));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().fields[0].field, "audit.journal");
+}
+
 TEST(Config, ConfigFileFromEnvironment) {
   const std::string path = write_file("[server]\nport = 9200\n");
   auto c = load_config("", env_of({{"ATBALSTS_CONFIG", path}}));

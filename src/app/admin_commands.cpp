@@ -8,6 +8,7 @@
 #include "access/session_store.h"
 #include "access/user_rules.h"
 #include "access/user_store.h"
+#include "audit/drain.h"
 #include "audit/store.h"
 #include "core/crypto.h"
 #include "core/time.h"
@@ -128,7 +129,9 @@ Result<std::string> token_create(storage::Database& db, const std::string& usern
   return token;
 }
 
-Result<bool> audit_verify(storage::Database& db, std::ostream& out) {
+Result<bool> audit_verify(storage::Database& db, const std::string& database_url, std::ostream& out) {
+  ATB_TRY_ASSIGN(moved, audit::drain_journal_of(db, database_url));
+  if (moved > 0) out << "Read journal: " << moved << " entries moved into the chain.\n";
   ATB_TRY_ASSIGN(v, db.read([](storage::Connection& c) { return audit::verify_chain(c); }));
   if (v.ok) {
     out << "Audit log intact: " << v.checked << " entries verified.\n";

@@ -33,7 +33,8 @@ Result<void> user_reset_2fa(storage::Database& db, const std::string& username);
 /// Creates an API token for the user, valid `days` days; returns the token (shown once).
 Result<std::string> token_create(storage::Database& db, const std::string& username, int days,
                                  const std::string& name);
-/// Walks the audit chain; prints the verdict; returns false when the chain is broken.
-Result<bool> audit_verify(storage::Database& db, std::ostream& out);
+/// Moves what the read journal of `database_url` holds into the chain, then walks the audit
+/// chain; prints the verdict; returns false when the chain is broken.
+Result<bool> audit_verify(storage::Database& db, const std::string& database_url, std::ostream& out);
 
 }  // namespace atb::app

@@ -46,7 +46,8 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config) {
   ATB_TRY_ASSIGN(box, SecretBox::open_or_create(config.key_file));
   app->box_ = std::move(box);
   audit::set_seal_key_from(*app->box_);
-  app->audit_ = std::make_unique<audit::AuditLog>(db);
+  ATB_TRY_ASSIGN(audit_log, audit::AuditLog::open(db, config.database, config.audit_journal));
+  app->audit_ = std::move(audit_log);
   app->imports_ = std::make_unique<registry::ImportJobs>();
   const access::AuthSettings auth{std::chrono::seconds(config.session_idle_seconds),
                                   std::chrono::seconds(config.session_absolute_seconds)};

@@ -4,6 +4,7 @@
 
 #include "access/http_auth.h"
 #include "access/policy.h"
+#include "audit/log.h"
 #include "audit/store.h"
 #include "http/json_body.h"
 
@@ -66,6 +67,13 @@ Response page_json(const EntryPage& page, const http::Paging& p) {
   return Response::json({{"items", items}, {"total", page.total}, {"page", p.page}, {"page_size", p.page_size}});
 }
 
+/// One page of the entries `f` selects, once every entry recorded so far is in the chain (the
+/// read journal drained), so a read made a moment ago is listed.
+Result<EntryPage> read_entries(const access::Context& ctx, const Filter& f, const http::Paging& p) {
+  ATB_TRY(ctx.audit->flush());
+  return ctx.db->read([&](storage::Connection& c) { return find_entries(c, f, p.page, p.page_size); });
+}
+
 }  // namespace
 
 void add_routes(http::Router& router, const access::Context& ctx, EntityAuditCheck check) {
@@ -80,9 +88,7 @@ void add_routes(http::Router& router, const access::Context& ctx, EntityAuditChe
     if (!filter) return access::answer_error(filter.error(), req);
     auto paging = http::paging(req);
     if (!paging) return access::answer_error(paging.error(), req);
-    auto page = ctx.db->read([&](storage::Connection& c) {
-      return find_entries(c, *filter, paging->page, paging->page_size);
-    });
+    auto page = read_entries(ctx, *filter, *paging);
     if (!page) return access::answer_error(page.error(), req);
     if (auto a = access::audit_action(ctx, who->principal, req, "read", "audit_log", "*"); !a) {
       return access::answer_error(a.error(), req);
@@ -107,9 +113,7 @@ void add_routes(http::Router& router, const access::Context& ctx, EntityAuditChe
     }
     auto paging = http::paging(req);
     if (!paging) return access::answer_error(paging.error(), req);
-    auto page = ctx.db->read([&](storage::Connection& c) {
-      return find_entries(c, f, paging->page, paging->page_size);
-    });
+    auto page = read_entries(ctx, f, *paging);
     if (!page) return access::answer_error(page.error(), req);
     return page_json(*page, *paging);
   }, {.summary = "Who looked at this record (supervisors, heads, director, auditor).", .tag = "audit",

@@ -91,11 +91,13 @@ Result<void> apply_toml_file(Config& c, const std::string& path) {
     ATB_TRY(read_str(*a, "key_file", "auth.key_file", c.key_file));
   }
   if (auto* a = root["audit"].as_table()) {
-    ATB_TRY(check_keys(*a, "audit", {"reads"}));
-    if (const toml::node* n = a->get("reads")) {
-      auto v = n->value<bool>();
-      if (!v) return bad("audit.reads", "expected true or false");
-      c.audit_reads = *v;
+    ATB_TRY(check_keys(*a, "audit", {"reads", "journal"}));
+    for (auto [key, target] : {std::pair{"reads", &c.audit_reads}, std::pair{"journal", &c.audit_journal}}) {
+      if (const toml::node* n = a->get(key)) {
+        auto v = n->value<bool>();
+        if (!v) return bad(std::string("audit.") + key, "expected true or false");
+        *target = *v;
+      }
     }
   }
   if (auto* k = root["cases"].as_table()) {
@@ -157,7 +159,8 @@ Result<void> apply_env(Config& c, const EnvLookup& env) {
   if (auto v = env("ATBALSTS_INSTRUMENTS_DIR")) c.instruments_dir = *v;
   if (auto v = env("ATBALSTS_STATUTORY_DIR")) c.report_statutory_dir = *v;
   for (auto [name, target] : {std::pair{"ATBALSTS_ACCESS_LOG", &c.access_log},
-                              std::pair{"ATBALSTS_AUDIT_READS", &c.audit_reads}}) {
+                              std::pair{"ATBALSTS_AUDIT_READS", &c.audit_reads},
+                              std::pair{"ATBALSTS_AUDIT_JOURNAL", &c.audit_journal}}) {
     if (auto v = env(name)) {
       if (*v != "on" && *v != "off") return bad(name, "expected on or off");
       *target = *v == "on";

@@ -27,6 +27,9 @@ struct Config {
   std::string common_passwords_file = "/usr/share/john/password.lst";
   std::string key_file = "var/atbalsts.key";  ///< secret-box key for secrets at rest
   bool audit_reads = true;  ///< switched off only to measure what auditing costs
+  /// SQLite: entries of reads, lists and logins are made durable in a read journal beside the
+  /// database and join the hash chain about once a second (audit/journal.h). Ignored on PostgreSQL.
+  bool audit_journal = true;
   std::size_t json_body_limit = 1 << 20;
   std::size_t hard_body_limit = 64 << 20;
   std::size_t header_limit = 16 << 10;

@@ -26,6 +26,12 @@ Config test_config(const std::string& url) {
   return c;
 }
 
+storage::Database& AppFixture::db() {
+  auto flushed = app_->audit().flush();
+  EXPECT_TRUE(flushed) << (flushed ? "" : flushed.error().detail);
+  return app_->database();
+}
+
 std::string Answer::header(const std::string& name) const {
   for (const auto& [k, v] : headers) {
     if (k == name) return v;

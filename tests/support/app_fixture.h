@@ -62,7 +62,10 @@ class AppFixture {
   std::string token_for(const TestUser& user);
 
   app::Application& app() { return *app_; }
-  storage::Database& db() { return app_->database(); }
+  /// The database, once every audit entry recorded so far is in the hash chain (on SQLite the
+  /// entries of reads wait in the read journal for up to a second): a test reading audit_log
+  /// sees what the requests before it recorded.
+  storage::Database& db();
   const std::string& url() const { return scratch_.url(); }
 
  private:
