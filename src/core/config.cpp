@@ -94,7 +94,7 @@ Result<void> apply_toml_file(Config& c, const std::string& path) {
     ATB_TRY(check_keys(*a, "audit", {"reads", "journal"}));
     for (auto [key, target] : {std::pair{"reads", &c.audit_reads}, std::pair{"journal", &c.audit_journal}}) {
       if (const toml::node* n = a->get(key)) {
-        auto v = n->value<bool>();
+        auto v = n->value_exact<bool>();  // not 1 or "yes"
         if (!v) return bad(std::string("audit.") + key, "expected true or false");
         *target = *v;
       }
