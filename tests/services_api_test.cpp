@@ -360,6 +360,66 @@ TEST_P(ServicesApi, ReferralsFollowTheCaseAccess) {
   EXPECT_EQ(refer(id, janis_, service["id"]).status, 409);
 }
 
+// The server keeps a service's roster between requests (services/roster_cache.h); every
+// change of what the page lists shows at once, made through the API or straight in the database.
+TEST_P(ServicesApi, TheServicePageFollowsEveryChangeOfWhatItLists) {
+  const json service = make_service({{"capacity", 2}, {"age_min", 0}});  // for Jānis too
+  const json k = open_case();
+  const json r = grant(refer(k["id"], anna_, service["id"]).body);
+  const std::string page = "/api/v1/services/" + std::to_string(service["id"].get<std::int64_t>());
+  auto first_waiting = [&](const As& who) {
+    const Answer a = get(page, who);
+    EXPECT_EQ(a.status, 200) << a.body.dump();
+    if (a.status != 200 || a.body["waiting"]["items"].empty()) return json::object();
+    return a.body["waiting"]["items"][0];
+  };
+  // The first waiting person's name as `who` sees it ("" when not named to her).
+  auto first_name = [&](const As& who) {
+    return first_waiting(who).value("person", json::object()).value("name", std::string());
+  };
+  auto sql = [&](const std::string& statement, const storage::Params& params) {
+    ASSERT_TRUE(f_.db().write([&](storage::Connection& c) -> Result<void> {
+      ATB_TRY(c.execute(statement, params));
+      return ok();
+    }));
+  };
+  EXPECT_EQ(first_name(worker_), "Anna Bērziņa");
+  EXPECT_EQ(first_waiting(adults_)["redacted"], true);
+
+  // A person's new name.
+  sql("UPDATE person SET given_names = 'Annija' WHERE id = ?", storage::params(anna_));
+  EXPECT_EQ(first_name(worker_), "Annija Bērziņa");
+  // The case moves to another team: its old team's worker no longer reads it, the new one does.
+  const std::int64_t adults_team = id_of("SELECT id FROM team WHERE code = 'adults'");
+  sql("UPDATE case_file SET team_id = ?, lead_worker_id = ? WHERE id = ?",
+      storage::params(adults_team, supervisor_user_.id, k["id"].get<std::int64_t>()));
+  EXPECT_EQ(first_waiting(worker_)["redacted"], true);
+  EXPECT_EQ(first_name(adults_), "Annija Bērziņa");
+  // Made a co-worker of the case, she reads it again.
+  sql("INSERT INTO case_worker (case_id, user_id) VALUES (?, ?)",
+      storage::params(k["id"].get<std::int64_t>(), worker_user_.id));
+  EXPECT_EQ(first_waiting(worker_)["redacted"], false);
+  sql("DELETE FROM case_worker WHERE case_id = ?", storage::params(k["id"].get<std::int64_t>()));
+  EXPECT_EQ(first_waiting(worker_)["redacted"], true);
+
+  // A second referral with a higher priority goes first; the placement empties the list.
+  sql("UPDATE case_file SET team_id = ?, lead_worker_id = ? WHERE id = ?",
+      storage::params(families_, worker_user_.id, k["id"].get<std::int64_t>()));
+  const Answer asked = refer(k["id"], janis_, service["id"]);
+  ASSERT_EQ(asked.status, 201) << asked.body.dump();
+  const json urgent = grant(asked.body, 1);
+  EXPECT_EQ(first_waiting(worker_)["referral_id"], urgent["id"]);
+  EXPECT_EQ(get(page, worker_).body["waiting"]["total"], 2);
+  ASSERT_EQ(post(at(urgent, "/placement"), {{"version", urgent["version"]}, {"start_on", in_days(0)}},
+                 supervisor_).status, 200);
+  const Answer after = get(page, worker_);
+  EXPECT_EQ(after.body["occupied"], 1);
+  EXPECT_EQ(after.body["waiting"]["total"], 1);
+  EXPECT_EQ(after.body["waiting"]["items"][0]["referral_id"], r["id"]);
+  ASSERT_EQ(after.body["placed"].size(), 1u);
+  EXPECT_EQ(after.body["placed"][0]["referral_id"], urgent["id"]);
+}
+
 TEST_P(ServicesApi, OverdueDecisionsAreShown) {
   const json service = make_service();
   const json k = open_case();

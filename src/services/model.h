@@ -39,6 +39,8 @@ struct Service {
   bool active = true;
   std::int64_t version = 1;
   std::string created_at, updated_at;
+  /// Moves with every change of what the service's page lists (migration 0032; read only).
+  std::int64_t roster_version = 0;
 };
 
 /// A user as a referral shows her.

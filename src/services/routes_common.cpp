@@ -31,16 +31,6 @@ Result<OpenedReferral> open_referral(storage::Connection& c, const access::Princ
   return OpenedReferral{std::move(*found), std::move(*kase)};
 }
 
-Result<ServiceRoster> roster_for(storage::Connection& c, std::int64_t service_id,
-                                 const access::Principal& p, int page, int page_size) {
-  storage::Params visible_params;
-  const std::string visible = access::case_visible_sql(p, "c", visible_params);
-  const std::int64_t offset = static_cast<std::int64_t>(page - 1) * page_size;
-  // Past any list that could exist: the figures with an empty page.
-  const int first = static_cast<int>(std::min<std::int64_t>(offset, INT32_MAX));
-  return service_roster(c, service_id, visible, visible_params, first, page_size);
-}
-
 Result<std::optional<int>> waiting_position(storage::Connection& c, const Referral& r) {
   if (r.state != "waiting" || !r.priority || !r.waiting_since) return std::optional<int>{};
   ATB_TRY_ASSIGN(ahead, waiting_ahead(c, r.service_id, *r.priority, *r.waiting_since, r.id));
@@ -74,6 +64,16 @@ Error stale() {
                 "Someone else changed the record meanwhile; open it again."},
                {},
                {}};
+}
+
+Result<std::int64_t> version_query(const http::Request& req) {
+  const auto text = req.query("version");
+  const auto version = text ? http::path_id(*text) : std::nullopt;
+  if (!version) {
+    return Error::invalid_field("version", {"Norādiet ieraksta versiju (?version=).",
+                                            "Give the record's version (?version=)."});
+  }
+  return *version;
 }
 
 }  // namespace atb::services

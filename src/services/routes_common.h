@@ -35,11 +35,6 @@ struct OpenedReferral {
 Result<OpenedReferral> open_referral(storage::Connection& c, const access::Principal& p,
                                      std::int64_t id, access::Access need);
 
-/// The roster of a service (service_roster) with page `page` (from 1, `page_size` entries) of its
-/// waiting list: names only where `p` may read the case.
-Result<ServiceRoster> roster_for(storage::Connection& c, std::int64_t service_id,
-                                 const access::Principal& p, int page, int page_size);
-
 /// The position of waiting referral `referral_id` on its service's list (nullopt when not waiting).
 Result<std::optional<int>> waiting_position(storage::Connection& c, const Referral& r);
 
@@ -54,6 +49,10 @@ Result<void> may_see_entity_audit(storage::Connection& c, const access::Principa
 
 /// 409: someone changed the record meanwhile.
 Error stale();
+
+/// The required `?version=N` of a removal (optimistic concurrency, like a body's `version`):
+/// 422 naming `version` when it is missing or not a positive integer.
+Result<std::int64_t> version_query(const http::Request& req);
 
 /// A route's handler: `f(ctx, request, principal)` behind the authentication guard.
 template <class F>

@@ -206,6 +206,9 @@ Result<Response> decide(const access::Context& ctx, Request& req, const access::
       d.priority = priority;
       d.waiting_since = today_riga().iso();
     }
+    // The service first, as a placement takes it: the referral's change moves the service's
+    // roster version (migration 0032), and one order of locks keeps two writers from deadlock.
+    ATB_TRY(lock_service(c, opened.referral.service_id));
     ATB_TRY_ASSIGN(written, decide_referral(c, id, version, d, p.user_id, now_utc_iso()));
     if (!written) return stale();
     return changed(c, p, req, id, "decide", d.decision);
@@ -256,6 +259,7 @@ Result<Response> end(const access::Context& ctx, Request& req, const access::Pri
     ATB_TRY(check_transition(r.state, "ended"));
     if (r.version != version) return stale();
     ATB_TRY_ASSIGN(on, check_step_date("end_on", end_text, earliest_step(r), today_riga()));
+    ATB_TRY(lock_service(c, r.service_id));  // the service before the referral, as in decide
     ATB_TRY_ASSIGN(written,
                    end_referral(c, id, version, on.iso(), reason, p.user_id, now_utc_iso()));
     if (!written) return stale();

@@ -11,6 +11,7 @@
 #include "http/json_body.h"
 #include "services/routes.h"
 #include "services/routes_common.h"
+#include "services/roster_cache.h"
 #include "services/routes_json.h"
 #include "services/rules.h"
 #include "services/store.h"
@@ -151,7 +152,8 @@ Result<Response> update(const access::Context& ctx, Request& req, const access::
   return Response::json(answer);
 }
 
-Result<Response> page(const access::Context& ctx, Request& req, const access::Principal& p) {
+Result<Response> page(const access::Context& ctx, RosterCache* rosters, Request& req,
+                      const access::Principal& p) {
   ATB_TRY(access::may_see_services(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
   ATB_TRY_ASSIGN(paged, http::paging(req, "waiting_page", "waiting_page_size", 50, 200));
@@ -162,7 +164,10 @@ Result<Response> page(const access::Context& ctx, Request& req, const access::Pr
   ATB_TRY_ASSIGN(found, ctx.db->read([&](storage::Connection& c) -> Result<Found> {
     Found f;
     ATB_TRY_ASSIGN_TO(f.s, open_service(c, p, id));
-    ATB_TRY_ASSIGN_TO(f.roster, roster_for(c, id, p, paged.page, paged.page_size));
+    ATB_TRY_ASSIGN(roster, rosters->get(c, id, f.s.roster_version));
+    const std::int64_t offset = static_cast<std::int64_t>(paged.page - 1) * paged.page_size;
+    f.roster = roster_page(*roster, p, static_cast<int>(std::min<std::int64_t>(offset, INT32_MAX)),
+                           paged.page_size);
     return f;
   }));
   json out = to_json(found.s);
@@ -205,7 +210,12 @@ void add_service_routes(http::Router& router, const access::Context& ctx) {
        .request_schema = service_schema(
            R"(["name_lv","name_en","kind","capacity","capacity_unit","unit","price_cents","funding"])"),
        .success_status = 201});
-  router.add(Method::get, "/api/v1/services/{id}", route(ctx, page),
+  // The rosters of the services' pages, kept between requests while they do not change.
+  auto rosters = std::make_shared<RosterCache>();
+  router.add(Method::get, "/api/v1/services/{id}",
+             route(ctx, [rosters](const access::Context& context, Request& req, const access::Principal& p) {
+               return page(context, rosters.get(), req, p);
+             }),
              {.summary = "A service with its capacity, occupancy, one page of its waiting list "
                          "(waiting_page, waiting_page_size: default 50, at most 200; each "
                          "person's position) and placements.",

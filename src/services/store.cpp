@@ -1,7 +1,6 @@
 #include "services/store.h"
 
 #include "storage/id_list.h"
-#include "storage/page_clause.h"
 
 namespace atb::services {
 
@@ -9,7 +8,7 @@ using storage::params;
 
 namespace {
 
-// Service columns over alias s with the provider's name (department dp or partner pp): 22 columns.
+// Service columns over alias s with the provider's name (department dp or partner pp): 23 columns.
 constexpr const char* kServiceSelect =
     "SELECT s.id, s.municipality_id, s.name_lv, s.name_en, s.kind, s.provider_department_id, "
     "s.provider_partner_id,"
@@ -17,7 +16,7 @@ constexpr const char* kServiceSelect =
     "s.capacity,"
     " s.capacity_unit, s.unit, s.price_cents, s.funding, s.project_number, s.active, s.version, "
     "s.created_at,"
-    " s.updated_at"
+    " s.updated_at, s.roster_version"
     " FROM service s LEFT JOIN department dp ON dp.id = s.provider_department_id"
     " LEFT JOIN partner pp ON pp.id = s.provider_partner_id";
 
@@ -50,6 +49,7 @@ Service service_from(const storage::Row& r) {
   s.version = r.integer(19);
   s.created_at = r.text(20);
   s.updated_at = r.text(21);
+  s.roster_version = r.integer(22);
   return s;
 }
 
@@ -256,72 +256,6 @@ Result<std::map<std::int64_t, ServiceLoad>> service_loads(storage::Connection& c
   return out;
 }
 
-namespace {
-
-// The waiting list's order — the one place it is written: priority 1 first, then the longest
-// waiting, then the lowest id (the columns of the referral_service_queue index after service
-// and state). waiting_ahead counts the referrals before one in this same order.
-constexpr const char* kWaitingOrder = " ORDER BY r.priority, r.waiting_since, r.id";
-
-// The columns of a roster entry: state, id, case, person, priority, since, quantity, and the
-// name where `visible_sql` allows (the FROM joins the case as `c` and the person as `pe`).
-std::string entry_select(const char* since, const std::string& visible_sql) {
-  return std::string("SELECT r.state, r.id, r.case_id, r.person_id, COALESCE(r.priority, 3), ") +
-         since + ", r.quantity, CASE WHEN " + visible_sql +
-         " THEN pe.given_names || ' ' || pe.surname ELSE NULL END"
-         " FROM referral r JOIN case_file c ON c.id = r.case_id JOIN person pe ON pe.id = r.person_id";
-}
-
-WaitingEntry entry_of(const storage::Row& r) {
-  WaitingEntry e;
-  e.referral_id = r.integer(1);
-  e.case_id = r.integer(2);
-  e.person_id = r.integer(3);
-  e.priority = static_cast<int>(r.integer(4));
-  e.waiting_since = r.text(5);
-  e.quantity = static_cast<int>(r.integer(6));
-  e.visible = !r.is_null(7);
-  e.person_name = r.text(7);
-  return e;
-}
-
-}  // namespace
-
-Result<ServiceRoster> service_roster(storage::Connection& c, std::int64_t service_id,
-                                     const std::string& visible_sql,
-                                     const storage::Params& visible_params, int offset, int limit) {
-  ServiceRoster roster;
-  ATB_TRY_ASSIGN(figures,
-                 c.query("SELECT COALESCE(SUM(CASE WHEN state = 'placed' THEN quantity ELSE 0 END), 0),"
-                         " COALESCE(SUM(CASE WHEN state = 'waiting' THEN 1 ELSE 0 END), 0)"
-                         " FROM referral WHERE service_id = ? AND state IN ('placed', 'waiting')",
-                         params(service_id)));
-  roster.occupied = static_cast<int>(figures[0].integer(0));
-  roster.waiting.total = static_cast<int>(figures[0].integer(1));
-  // The waiting page and the placed referrals in one statement: the page is chosen in its own
-  // subquery (its LIMIT must not cut the placed ones), and the outer ORDER BY keeps each part in
-  // its order (state 'placed' sorts before 'waiting').
-  storage::Params all = visible_params;
-  all.emplace_back(service_id);
-  all.insert(all.end(), visible_params.begin(), visible_params.end());
-  all.emplace_back(service_id);
-  ATB_TRY_ASSIGN(rows, c.query("SELECT * FROM (" + entry_select("r.waiting_since", visible_sql) +
-                                   " WHERE r.service_id = ? AND r.state = 'waiting'" + kWaitingOrder +
-                                   storage::page_clause(limit, offset) + ") w UNION ALL " +
-                                   entry_select("r.start_on", visible_sql) +
-                                   " WHERE r.service_id = ? AND r.state = 'placed' ORDER BY 1, 5, 6, 2",
-                               all));
-  for (const storage::Row& r : rows) {
-    if (r.text(0) == "placed") {
-      roster.placed.push_back(entry_of(r));
-    } else {
-      roster.waiting.items.push_back(entry_of(r));
-      roster.waiting.items.back().position = offset + static_cast<int>(roster.waiting.items.size());
-    }
-  }
-  return roster;
-}
-
 Result<std::optional<Date>> birth_date(storage::Connection& c, std::int64_t person_id) {
   ATB_TRY_ASSIGN(rows, c.query("SELECT birth_date FROM person WHERE id = ?", params(person_id)));
   if (rows.empty()) return std::optional<Date>{};
@@ -432,7 +366,8 @@ Result<std::int64_t> insert_delivery(storage::Connection& c, const Delivery& d) 
 
 Result<int> waiting_ahead(storage::Connection& c, std::int64_t service_id, int priority,
                           const std::string& waiting_since, std::int64_t id) {
-  // Before it in kWaitingOrder: a lower priority, or the same and an earlier date, or both the
+  // Before it in the waiting list's order (priority 1 first, then the longest waiting, then the
+  // lowest id: load_roster's ORDER BY): a lower priority, or the same and an earlier date, or both the
   // same and a lower id.
   ATB_TRY_ASSIGN(rows, c.query("SELECT COUNT(*) FROM referral WHERE service_id = ? AND state = 'waiting'"
                                " AND (priority < ? OR (priority = ? AND (waiting_since < ?"

@@ -57,19 +57,9 @@ struct ServiceRoster {
   WaitingPage waiting;               ///< one page of the waiting list and its length
   std::vector<WaitingEntry> placed;  ///< every placed referral by priority, then start date
 };
-/// The roster of a service in two statements: its figures, then the waiting referrals from
-/// `offset` (at most `limit`, chosen and ordered in SQL: priority, waiting since, id — the
-/// referral_service_queue index — with their true positions) together with the placed ones.
-/// `visible_sql` is the access policy's predicate over the case alias `c` with its bound values
-/// `visible_params` (case_visible_sql): rows it refuses come without the person's name.
-/// `since` of an entry is waiting_since (waiting) or start_on (placed).
-Result<ServiceRoster> service_roster(storage::Connection& c, std::int64_t service_id,
-                                     const std::string& visible_sql,
-                                     const storage::Params& visible_params, int offset, int limit);
-
 /// How many waiting referrals of a service come before one with this priority, waiting-since
 /// date and id, in the waiting list's order (priority, waiting since, id; the
-/// ORDER BY of service_roster): her position is that plus one. Counts in the service-state index.
+/// ORDER BY of load_roster): her position is that plus one. Counts in the service-state index.
 Result<int> waiting_ahead(storage::Connection& c, std::int64_t service_id, int priority,
                           const std::string& waiting_since, std::int64_t id);
 
