@@ -254,14 +254,18 @@ std::vector<MatrixRow> matrix_table() {
        R"({"version":999999,"move_out_on":"2000-01-01","reason":"Matrica"})", {U, 409, 409, 409, F, F, F, F, F, F}},
       {Method::patch, "/api/v1/services/{id}/units/{uid}", "/api/v1/services/{hsv}/units/{hu}", R"({"version":999999})",
        {U, F, F, 409, F, F, F, 409, F, 409}},
-      {Method::del, "/api/v1/services/{id}/units/{uid}", "/api/v1/services/{hsv}/units/{hu}", "",
+      {Method::del, "/api/v1/services/{id}/units/{uid}", "/api/v1/services/{hsv}/units/{hu}?version=999999", "",
        {U, F, F, 409, F, F, F, 409, F, 409}},
       {Method::patch, "/api/v1/services/{id}/units/{uid}/rooms/{rid}", "/api/v1/services/{hsv}/units/{hu}/rooms/{hr}",
        R"({"version":999999,"name":"Matrica"})", {U, F, F, 409, F, F, F, 409, F, 409}},
-      {Method::del, "/api/v1/services/{id}/units/{uid}/rooms/{rid}", "/api/v1/services/{hsv}/units/{hu}/rooms/{hr}", "",
+      {Method::del, "/api/v1/services/{id}/units/{uid}/rooms/{rid}",
+       "/api/v1/services/{hsv}/units/{hu}/rooms/{hr}?version=999999", "",
        {U, F, F, 409, F, F, F, 409, F, 409}},
       {Method::del, "/api/v1/services/{id}/units/{uid}/rooms/{rid}/places/{pid}",
        "/api/v1/services/{hsv}/units/{hu}/rooms/{hr}/places/999999", "", {U, F, F, N, F, F, F, N, F, N}},
+      {Method::patch, "/api/v1/services/{id}/units/{uid}/rooms/{rid}/places/{pid}",
+       "/api/v1/services/{hsv}/units/{hu}/rooms/{hr}/places/999999",
+       R"({"version":1,"out_of_use":true,"reason":"Matrica"})", {U, F, F, N, F, F, F, N, F, N}},
       // Mentors (docs/api-mentors.md). {mtr}: a volunteer of the register; {mrf}: a placed referral of
       // {cin} to the mentor service {svc}, paired with her in {mpr}.
       {Method::get, "/api/v1/services/mentors", "/api/v1/services/mentors", "", {U, 200, 200, 200, 200, F, F, 200, F, 200}},
@@ -287,7 +291,7 @@ std::vector<MatrixRow> matrix_table() {
       {Method::patch, "/api/v1/referrals/{id}/mentor/{pid}/meetings/{mid}",
        "/api/v1/referrals/{mrf}/mentor/{mpr}/meetings/999999", R"({"version":1})", {U, N, N, N, F, N, N, N, N, N}},
       {Method::del, "/api/v1/referrals/{id}/mentor/{pid}/meetings/{mid}",
-       "/api/v1/referrals/{mrf}/mentor/{mpr}/meetings/999999", "", {U, N, N, N, F, N, N, N, N, N}},
+       "/api/v1/referrals/{mrf}/mentor/{mpr}/meetings/999999?version=1", "", {U, N, N, N, F, N, N, N, N, N}},
       // Mobile social service (docs/api-mobile.md). {msv}: a mobile service; {mpl}: its plan of
       // 2026-01-10 with stop {mst} of the case's Anna (a placed referral).
       {Method::get, "/api/v1/services/{id}/days/{date}", "/api/v1/services/{msv}/days/2026-01-10", "",

@@ -1,7 +1,8 @@
 // Rules of housing services without I/O: which services have housing, names of units, rooms
 // and places, half-open stay periods and their overlap (409 naming the field, worded for a
 // place or a resident, with the period collided with), and the move-in and move-out dates
-// (422 naming the field: move-out not before move-in, move-in not before the placement).
+// (422 naming the field: move-out not before move-in, move-in not before the placement), and
+// places out of use (no move-in; taken out of use only while nobody lives there).
 #include "services/housing_rules.h"
 
 #include <gtest/gtest.h>
@@ -100,6 +101,27 @@ TEST(HousingRules, MoveInAndMoveOutDates) {
             std::string::npos);
   EXPECT_EQ(field_of(check_move_out("x", Date{2026, 11, 20}, today)), "move_out_on");
   EXPECT_EQ(field_of(check_move_out("2028-01-01", Date{2026, 11, 20}, today)), "move_out_on");
+}
+
+TEST(HousingRules, APlaceOutOfUseTakesNoMoveInAndIsTakenOutOnlyWhenEmpty) {
+  EXPECT_TRUE(check_place_in_use(false));
+  const auto refused = check_place_in_use(true);
+  EXPECT_EQ(code_of(refused), Errc::conflict);
+  EXPECT_EQ(field_of(refused), "place_id");
+
+  const std::vector<StaySpan> none;
+  const std::vector<StaySpan> resident{{7, from_to(kJan10, std::nullopt)}};
+  EXPECT_TRUE(check_use_change(false, true, none));
+  EXPECT_TRUE(check_use_change(true, false, none));
+  // Back in use even if a stay were recorded meanwhile; out of use only without one.
+  EXPECT_TRUE(check_use_change(true, false, resident));
+  const auto lived_in = check_use_change(false, true, resident);
+  EXPECT_EQ(code_of(lived_in), Errc::conflict);
+  EXPECT_NE(lived_in.error().message.en.find("from 2026-01-10"), std::string::npos);
+  EXPECT_NE(lived_in.error().message.lv.find("vispirms reģistrējiet izvākšanos"), std::string::npos);
+  EXPECT_EQ(code_of(check_use_change(true, true, none)), Errc::conflict);
+  EXPECT_EQ(code_of(check_use_change(false, false, none)), Errc::conflict);
+  EXPECT_EQ(field_of(check_use_change(false, false, none)), "out_of_use");
 }
 
 }  // namespace

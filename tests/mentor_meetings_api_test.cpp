@@ -2,7 +2,8 @@
 // meeting corrected with its version under the rules of logging it (422 naming the member, 409
 // when stale), its delivery-log row following (date, quantity, attendance), who corrected it
 // and when kept, the note re-sealed; a meeting logged by mistake removed with its delivery-log
-// row; only by whoever may log meetings on the pairing (404 outside the case, 403 to a reader),
+// row and its version (`?version=N`: 422 naming version without it, 409 when stale); only by
+// whoever may log meetings on the pairing (404 outside the case, 403 to a reader),
 // never on an ended pairing (409); malformed ids, unknown members, wrong types and oversize
 // strings refused with nothing changed; every change audited on the pairing and the referral.
 #include <gtest/gtest.h>
@@ -150,8 +151,12 @@ TEST_P(MentorMeetingsApi, BadCorrectionsChangeNothing) {
       patch(mentor_path(anna_ref_) + "/999999/meetings/" + id(meeting_), {{"version", 1}}, worker_)
           .status,
       404);
-  EXPECT_EQ(del(meetings_ + "/x", worker_).status, 404);
-  EXPECT_EQ(del(mentor_path(anna_ref_) + "/abc/meetings/" + id(meeting_), worker_).status, 404);
+  EXPECT_EQ(del(meetings_ + "/x?version=1", worker_).status, 404);
+  EXPECT_EQ(
+      del(mentor_path(anna_ref_) + "/abc/meetings/" + id(meeting_) + "?version=1", worker_).status,
+      404);
+  // A removal with the version the correction made stale changes nothing either.
+  EXPECT_EQ(del(at_ + "?version=1", worker_).status, 409);
 
   // The one accepted correction above moved the date; nothing else changed.
   const Answer shown = get(mentor_path(anna_ref_), worker_);
@@ -171,8 +176,21 @@ TEST_P(MentorMeetingsApi, AMeetingLoggedByMistakeIsRemovedWithItsDelivery) {
       worker_);
   ASSERT_EQ(second.status, 201);
   EXPECT_EQ(count("SELECT COUNT(*) FROM referral_delivery"), 2);
-  EXPECT_EQ(del(at_, worker_).status, 204);
-  EXPECT_EQ(del(at_, worker_).status, 404);
+  // The removal names the version shown: without it 422 naming version; a stale one 409.
+  for (const std::string query : {"", "?version=", "?version=x", "?version=0"}) {
+    const Answer missing = del(at_ + query, worker_);
+    EXPECT_EQ(missing.status, 422) << query;
+    EXPECT_EQ(field(missing), "version") << query;
+  }
+  ASSERT_EQ(patch(at_, {{"version", 1}, {"minutes", 75}}, worker_).status, 200);
+  const Answer stale = del(at_ + "?version=1", worker_);
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.dump().find("Someone else changed the record"), std::string::npos)
+      << stale.body.dump();
+  EXPECT_EQ(count("SELECT COUNT(*) FROM mentor_meeting"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM referral_delivery"), 2);
+  EXPECT_EQ(del(at_ + "?version=2", worker_).status, 204);
+  EXPECT_EQ(del(at_ + "?version=2", worker_).status, 404);
   EXPECT_EQ(patch(at_, {{"version", 1}, {"minutes", 10}}, worker_).status, 404);
   EXPECT_EQ(count("SELECT COUNT(*) FROM mentor_meeting"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM referral_delivery"), 1);
@@ -192,10 +210,10 @@ TEST_P(MentorMeetingsApi, AMeetingLoggedByMistakeIsRemovedWithItsDelivery) {
 TEST_P(MentorMeetingsApi, OnlyWhoMayLogMeetingsChangesThemAndNotAfterTheEnd) {
   // Another team does not see the case; the director reads it only.
   EXPECT_EQ(patch(at_, {{"version", 1}, {"minutes", 10}}, adults_).status, 404);
-  EXPECT_EQ(del(at_, adults_).status, 404);
+  EXPECT_EQ(del(at_ + "?version=1", adults_).status, 404);
   EXPECT_EQ(patch(at_, {{"version", 1}, {"minutes", 10}}, director_).status, 403);
-  EXPECT_EQ(del(at_, director_).status, 403);
-  EXPECT_EQ(del(at_, benefits_).status, 404);
+  EXPECT_EQ(del(at_ + "?version=1", director_).status, 403);
+  EXPECT_EQ(del(at_ + "?version=1", benefits_).status, 404);
   EXPECT_EQ(count("SELECT COUNT(*) FROM mentor_meeting WHERE minutes = 90 AND version = 1"), 1);
 
   // An ended pairing keeps its meetings as they were.
@@ -205,7 +223,7 @@ TEST_P(MentorMeetingsApi, OnlyWhoMayLogMeetingsChangesThemAndNotAfterTheEnd) {
             200);
   const Answer ended = patch(at_, {{"version", 1}, {"minutes", 10}}, worker_);
   EXPECT_EQ(ended.status, 409);
-  EXPECT_EQ(del(at_, worker_).status, 409);
+  EXPECT_EQ(del(at_ + "?version=1", worker_).status, 409);
   EXPECT_EQ(count("SELECT COUNT(*) FROM mentor_meeting WHERE minutes = 90 AND version = 1"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM referral_delivery"), 1);
 }

@@ -14,7 +14,17 @@ json opt(const std::optional<T>& v) {
 }  // namespace
 
 json to_json(const HousingPlace& p) {
-  return {{"id", p.id}, {"room_id", p.room_id}, {"name", p.name}};
+  json out_of_use = nullptr;
+  if (p.out_of_use) {
+    out_of_use = {{"since", p.out_of_use->since},
+                  {"reason", p.out_of_use->reason},
+                  {"by", {{"id", p.out_of_use->by}, {"name", p.out_of_use->by_name}}}};
+  }
+  return {{"id", p.id},
+          {"room_id", p.room_id},
+          {"name", p.name},
+          {"version", p.version},
+          {"out_of_use", out_of_use}};
 }
 
 json to_json(const HousingRoom& r) {
@@ -61,7 +71,8 @@ json to_json(const UnitOccupancy& o) {
           {"name", o.name},
           {"places", o.places},
           {"occupied", o.occupied},
-          {"free", o.places - o.occupied}};
+          {"out_of_use", o.out_of_use},
+          {"free", o.places - o.occupied - o.out_of_use}};
 }
 
 }  // namespace atb::services

@@ -10,10 +10,20 @@
 
 namespace atb::services {
 
+/// Why and since when a place is out of use (a broken bed under repair; 0031).
+struct OutOfUse {
+  std::string since;  ///< YYYY-MM-DD (Europe/Riga), the day it was taken out of use
+  std::string reason;
+  std::int64_t by = 0;
+  std::string by_name;  ///< read only
+};
+
 /// A place (bed) in a room.
 struct HousingPlace {
   std::int64_t id = 0, room_id = 0;
   std::string name;
+  std::int64_t version = 1;            ///< optimistic version of taking it out of use and back
+  std::optional<OutOfUse> out_of_use;  ///< empty while the place is in use
 };
 
 /// A room of a unit with its places.
@@ -38,6 +48,8 @@ struct HousingUnit {
 struct PlaceWhere {
   std::int64_t place_id = 0, room_id = 0, unit_id = 0, service_id = 0;
   std::string place_name, room_name, unit_name;
+  std::int64_t place_version = 1;  ///< filled by load_place only
+  bool out_of_use = false;         ///< filled by load_place only
 };
 
 /// A resident's stay in a place: [move_in_on, move_out_on), open while move_out_on is empty.
@@ -56,11 +68,13 @@ struct Stay {
   std::string person_name;  ///< read only; empty when not visible
 };
 
-/// How many places a unit has and how many are occupied on a date.
+/// How many places a unit has, how many are occupied on a date and how many of the others are
+/// out of use then (free: the rest).
 struct UnitOccupancy {
   std::int64_t unit_id = 0;
   std::string name;
   int places = 0, occupied = 0;
+  int out_of_use = 0;
 };
 
 }  // namespace atb::services

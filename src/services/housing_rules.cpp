@@ -89,6 +89,28 @@ Result<void> check_no_overlap(std::string_view field, Collision what, const Peri
   return ok();
 }
 
+Result<void> check_place_in_use(bool out_of_use) {
+  if (!out_of_use) return ok();
+  const Text why{"Vieta nav lietošanā, tajā nevar ievākties. Izvēlieties citu vietu.",
+                 "The place is out of use; nobody can move in. Choose another place."};
+  return Error{Errc::conflict, why, {{"place_id", why}}, {}};
+}
+
+Result<void> check_use_change(bool is_out, bool want_out, const std::vector<StaySpan>& stays) {
+  if (is_out == want_out) {
+    const Text why = want_out ? Text{"Vieta jau nav lietošanā.", "The place is already out of use."}
+                              : Text{"Vieta jau ir lietošanā.", "The place is already in use."};
+    return Error{Errc::conflict, why, {{"out_of_use", why}}, {}};
+  }
+  if (!want_out || stays.empty()) return ok();
+  const Text when = period_text(stays.front().period);
+  const Text why{"Vietā dzīvo iemītnieks (" + when.lv +
+                     "); vispirms reģistrējiet izvākšanos, tad vietu var izņemt no lietošanas.",
+                 "A resident lives in the place (" + when.en +
+                     "); record the move-out first, then the place can be taken out of use."};
+  return Error{Errc::conflict, why, {{"out_of_use", why}}, {}};
+}
+
 Result<Date> check_move_in(std::string_view text, const Date& placed_from, const Date& today) {
   ATB_TRY_ASSIGN(d, date_member("move_in_on", text));
   if (d < placed_from) {

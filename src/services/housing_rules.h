@@ -2,7 +2,8 @@
 // rooms and places, the dates of a move-in and a move-out (422 naming the field), and the
 // overlap of stays — no two stays in one place and no two stays of one resident at the same
 // time (409 naming the field, with the period it collides with). A stay is the half-open period
-// [move in, move out): the move-out day is free for the next resident.
+// [move in, move out): the move-out day is free for the next resident. A place out of use (a
+// broken bed) takes no move-in and is taken out of use only while nobody lives there.
 #pragma once
 
 #include <cstdint>
@@ -46,6 +47,14 @@ enum class Collision { place, resident };
 /// the first colliding period otherwise, worded for a place or a resident.
 Result<void> check_no_overlap(std::string_view field, Collision what, const Period& wanted,
                               const std::vector<StaySpan>& others, std::int64_t except_id = 0);
+
+/// A move-in goes only into a place in use: 409 naming place_id when it is `out_of_use`.
+Result<void> check_place_in_use(bool out_of_use);
+
+/// Taking a place out of use (`want_out`) or returning it to use: 409 when it already is so,
+/// and 409 taking it out of use while a stay in it has not ended by today (`stays`: those
+/// stays — a current resident or a move-in to come; she moves out first).
+Result<void> check_use_change(bool is_out, bool want_out, const std::vector<StaySpan>& stays);
 
 /// The move-in date: a date, not before the placement's start (`placed_from`) and not more than
 /// a year after `today`; 422 naming move_in_on.

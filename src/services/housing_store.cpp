@@ -74,9 +74,11 @@ Result<std::vector<HousingUnit>> list_units(storage::Connection& c, std::int64_t
   ATB_TRY_ASSIGN(
       rows,
       c.query("SELECT hu.id, hu.name, hu.address, hu.created_at, hr.id, hr.name, hp.id, hp.name,"
-              " hu.version, hr.version"
+              " hu.version, hr.version, hp.version, hp.out_of_use_since, hp.out_of_use_reason,"
+              " hp.out_of_use_by, ou.full_name"
               " FROM housing_unit hu LEFT JOIN housing_room hr ON hr.unit_id = hu.id"
-              " LEFT JOIN housing_place hp ON hp.room_id = hr.id WHERE hu.service_id = ?"
+              " LEFT JOIN housing_place hp ON hp.room_id = hr.id"
+              " LEFT JOIN app_user ou ON ou.id = hp.out_of_use_by WHERE hu.service_id = ?"
               " ORDER BY hu.name, hu.id, hr.name, hr.id, hp.name, hp.id",
               params(service_id)));
   std::vector<HousingUnit> out;
@@ -88,7 +90,13 @@ Result<std::vector<HousingUnit>> list_units(storage::Connection& c, std::int64_t
     if (r.is_null(4)) continue;
     if (u.rooms.empty() || u.rooms.back().id != r.integer(4))
       u.rooms.push_back({r.integer(4), u.id, r.text(5), {}, r.integer(9)});
-    if (!r.is_null(6)) u.rooms.back().places.push_back({r.integer(6), r.integer(4), r.text(7)});
+    if (r.is_null(6)) continue;
+    HousingPlace place{r.integer(6), r.integer(4), r.text(7), r.integer(10), std::nullopt};
+    if (!r.is_null(11)) {
+      place.out_of_use =
+          OutOfUse{r.text(11), r.text(12), r.integer(13), r.opt_text(14).value_or("")};
+    }
+    u.rooms.back().places.push_back(std::move(place));
   }
   return out;
 }
@@ -120,14 +128,15 @@ Result<std::optional<std::pair<HousingRoom, std::int64_t>>> load_room(storage::C
 
 Result<std::optional<PlaceWhere>> load_place(storage::Connection& c, std::int64_t id) {
   ATB_TRY_ASSIGN(rows,
-                 c.query("SELECT hp.id, hr.id, hu.id, hu.service_id, hp.name, hr.name, hu.name"
+                 c.query("SELECT hp.id, hr.id, hu.id, hu.service_id, hp.name, hr.name, hu.name,"
+                         " hp.version, hp.out_of_use_since"
                          " FROM housing_place hp JOIN housing_room hr ON hr.id = hp.room_id"
                          " JOIN housing_unit hu ON hu.id = hr.unit_id WHERE hp.id = ?",
                          params(id)));
   if (rows.empty()) return std::optional<PlaceWhere>{};
   const storage::Row& r = rows[0];
   return std::optional(PlaceWhere{r.integer(0), r.integer(1), r.integer(2), r.integer(3), r.text(4),
-                                  r.text(5), r.text(6)});
+                                  r.text(5), r.text(6), r.integer(7), !r.is_null(8)});
 }
 
 Result<bool> unit_name_taken(storage::Connection& c, std::int64_t service_id,
@@ -216,17 +225,32 @@ Result<std::int64_t> stays_under(storage::Connection& c, HousingLevel level, std
   return rows[0].integer(0);
 }
 
-Result<void> delete_housing(storage::Connection& c, HousingLevel level, std::int64_t id) {
+Result<bool> delete_housing(storage::Connection& c, HousingLevel level, std::int64_t id,
+                            std::int64_t expected_version) {
   ATB_TRY(c.execute(std::string("DELETE FROM housing_place WHERE ") + places_under(level),
                     params(id)));
-  if (level == HousingLevel::place) return ok();
+  if (level == HousingLevel::place) return true;
   if (level == HousingLevel::unit) {
     ATB_TRY(c.execute("DELETE FROM housing_room WHERE unit_id = ?", params(id)));
-    ATB_TRY(c.execute("DELETE FROM housing_unit WHERE id = ?", params(id)));
-  } else {
-    ATB_TRY(c.execute("DELETE FROM housing_room WHERE id = ?", params(id)));
+    ATB_TRY_ASSIGN(n, c.execute("DELETE FROM housing_unit WHERE id = ? AND version = ?",
+                                params(id, expected_version)));
+    return n == 1;
   }
-  return ok();
+  ATB_TRY_ASSIGN(n, c.execute("DELETE FROM housing_room WHERE id = ? AND version = ?",
+                              params(id, expected_version)));
+  return n == 1;
+}
+
+Result<bool> set_place_use(storage::Connection& c, std::int64_t id, std::int64_t expected_version,
+                           const std::optional<OutOfUse>& out) {
+  const std::optional<std::string> since = out ? std::optional(out->since) : std::nullopt;
+  const std::optional<std::string> reason = out ? std::optional(out->reason) : std::nullopt;
+  const std::optional<std::int64_t> by = out ? std::optional(out->by) : std::nullopt;
+  ATB_TRY_ASSIGN(n, c.execute("UPDATE housing_place SET out_of_use_since = ?,"
+                              " out_of_use_reason = ?, out_of_use_by = ?, version = version + 1"
+                              " WHERE id = ? AND version = ?",
+                              params(since, reason, by, id, expected_version)));
+  return n == 1;
 }
 
 Result<void> lock_stay_rows(storage::Connection& c, std::int64_t place_id, std::int64_t person_id) {
@@ -309,17 +333,19 @@ Result<std::vector<Stay>> unit_stays(storage::Connection& c, std::int64_t unit_i
 Result<std::vector<UnitOccupancy>> unit_occupancy(storage::Connection& c, std::int64_t service_id,
                                                   const Date& on) {
   ATB_TRY_ASSIGN(rows,
-                 c.query("SELECT hu.id, hu.name, COUNT(hp.id), COUNT(st.id) FROM housing_unit hu"
+                 c.query("SELECT hu.id, hu.name, COUNT(hp.id), COUNT(st.id),"
+                         " COUNT(CASE WHEN st.id IS NULL AND hp.out_of_use_since <= ? THEN 1 END)"
+                         " FROM housing_unit hu"
                          " LEFT JOIN housing_room hr ON hr.unit_id = hu.id"
                          " LEFT JOIN housing_place hp ON hp.room_id = hr.id"
                          " LEFT JOIN housing_stay st ON st.place_id = hp.id AND st.move_in_on <= ?"
                          " AND (st.move_out_on IS NULL OR st.move_out_on > ?)"
                          " WHERE hu.service_id = ? GROUP BY hu.id, hu.name ORDER BY hu.name, hu.id",
-                         params(on.iso(), on.iso(), service_id)));
+                         params(on.iso(), on.iso(), on.iso(), service_id)));
   std::vector<UnitOccupancy> out;
   for (const storage::Row& r : rows) {
-    out.push_back(
-        {r.integer(0), r.text(1), static_cast<int>(r.integer(2)), static_cast<int>(r.integer(3))});
+    out.push_back({r.integer(0), r.text(1), static_cast<int>(r.integer(2)),
+                   static_cast<int>(r.integer(3)), static_cast<int>(r.integer(4))});
   }
   return out;
 }

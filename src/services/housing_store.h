@@ -13,7 +13,8 @@
 
 namespace atb::services {
 
-/// The units of a service with their rooms and places, by name.
+/// The units of a service with their rooms and places (with whether they are out of use), by
+/// name.
 Result<std::vector<HousingUnit>> list_units(storage::Connection& c, std::int64_t service_id);
 /// One unit (without rooms).
 Result<std::optional<HousingUnit>> load_unit(storage::Connection& c, std::int64_t id);
@@ -54,8 +55,16 @@ Result<void> lock_places_under(storage::Connection& c, HousingLevel level, std::
 /// How many stays, open or ended, ever used a place under the unit, room or place `id`.
 Result<std::int64_t> stays_under(storage::Connection& c, HousingLevel level, std::int64_t id);
 /// Removes the unit, room or place `id` with its rooms and places (the caller has made sure that
-/// no stay ever used them: stays are history and are never removed).
-Result<void> delete_housing(storage::Connection& c, HousingLevel level, std::int64_t id);
+/// no stay ever used them: stays are history and are never removed). A unit or room goes only
+/// if it still has `expected_version` (a place: whatever its version); false when it differs —
+/// its places may be gone already, so the caller must then fail the transaction (stale()).
+Result<bool> delete_housing(storage::Connection& c, HousingLevel level, std::int64_t id,
+                            std::int64_t expected_version = 0);
+
+/// Takes place `id` out of use (`out`: since, reason, by) or returns it to use (nullopt) if it
+/// still has `expected_version`; false when the version differs.
+Result<bool> set_place_use(storage::Connection& c, std::int64_t id, std::int64_t expected_version,
+                           const std::optional<OutOfUse>& out);
 
 /// Holds the place's and the person's rows until the transaction ends, so two concurrent
 /// move-ins cannot both take the place or both house the person (place first, then person).
@@ -91,7 +100,8 @@ Result<std::vector<std::int64_t>> move_out_referral_stays(storage::Connection& c
 Result<std::vector<Stay>> unit_stays(storage::Connection& c, std::int64_t unit_id,
                                      const std::optional<Date>& on, const std::string& visible_sql);
 
-/// Per unit of a service: its places and how many are occupied on `on`.
+/// Per unit of a service: its places, how many are occupied on `on` and how many of the others
+/// are out of use on `on` (since that day or before).
 Result<std::vector<UnitOccupancy>> unit_occupancy(storage::Connection& c, std::int64_t service_id,
                                                   const Date& on);
 

@@ -329,8 +329,10 @@ Result<bool> update_meeting(storage::Connection& c, const Meeting& m,
   return true;
 }
 
-Result<bool> delete_meeting(storage::Connection& c, const Meeting& m) {
-  ATB_TRY_ASSIGN(n, c.execute("DELETE FROM mentor_meeting WHERE id = ?", params(m.id)));
+Result<bool> delete_meeting(storage::Connection& c, const Meeting& m,
+                            std::int64_t expected_version) {
+  ATB_TRY_ASSIGN(n, c.execute("DELETE FROM mentor_meeting WHERE id = ? AND version = ?",
+                              params(m.id, expected_version)));
   if (n != 1) return false;
   if (m.delivery_id) {
     ATB_TRY(c.execute("DELETE FROM referral_delivery WHERE id = ?", params(*m.delivery_id)));

@@ -82,7 +82,9 @@ Result<std::int64_t> insert_meeting(storage::Connection& c, const Meeting& m);
 Result<bool> update_meeting(storage::Connection& c, const Meeting& m,
                             std::int64_t expected_version, int delivery_quantity, std::int64_t by,
                             const std::string& now);
-/// Removes a meeting and its row in the delivery log; false when it was gone.
-Result<bool> delete_meeting(storage::Connection& c, const Meeting& m);
+/// Removes a meeting and its row in the delivery log if the meeting still has
+/// `expected_version`; false when it differs (or the meeting was gone).
+Result<bool> delete_meeting(storage::Connection& c, const Meeting& m,
+                            std::int64_t expected_version);
 
 }  // namespace atb::services

@@ -4,7 +4,8 @@
 // placed referral of the service into a place and the move-out with a reason. Renames and
 // removals of units, rooms and places: routes_housing_edit.cpp. Moves follow the
 // resident's case (change access); overlapping stays of a place or a resident are refused (409
-// naming the field) under a lock of the place and the person. A resident is named on a list
+// naming the field) under a lock of the place and the person, and so is a move-in into a place
+// out of use (409 naming place_id; routes_housing_places.cpp). A resident is named on a list
 // only where the caller may read her case; the names shown are audited (entity housing_stay).
 #include <nlohmann/json.hpp>
 
@@ -139,15 +140,17 @@ Result<Response> occupancy(const access::Context& ctx, Request& req, const acces
     ATB_TRY_ASSIGN(units, unit_occupancy(c, id, on));
     json out = {
         {"service_id", id}, {"on", on.iso()}, {"capacity", s.capacity}, {"units", json::array()}};
-    int places = 0, occupied = 0;
+    int places = 0, occupied = 0, out_of_use = 0;
     for (const UnitOccupancy& u : units) {
       out["units"].push_back(to_json(u));
       places += u.places;
       occupied += u.occupied;
+      out_of_use += u.out_of_use;
     }
     out["places"] = places;
     out["occupied"] = occupied;
-    out["free"] = places - occupied;
+    out["out_of_use"] = out_of_use;
+    out["free"] = places - occupied - out_of_use;
     return out;
   }));
   return Response::json(answer);
@@ -223,6 +226,7 @@ Result<Response> move_in(const access::Context& ctx, Request& req, const access:
       return Error::invalid_field(
           "place_id", {"Šajā pakalpojumā tādas vietas nav.", "No such place in this service."});
     }
+    ATB_TRY(check_place_in_use(still->out_of_use));
     ATB_TRY_ASSIGN(in_place, place_spans(c, *place_id, from));
     ATB_TRY(check_no_overlap("place_id", Collision::place, wanted, in_place));
     ATB_TRY_ASSIGN(of_person, person_spans(c, r.person_id, from));
@@ -311,9 +315,8 @@ void add_housing_routes(http::Router& router, const access::Context& ctx) {
               .request_schema = kNameSchema,
               .success_status = 201});
   router.add(Method::get, "/api/v1/services/{id}/occupancy", route(ctx, occupancy),
-             {.summary = "Places of a housing service and of each unit, occupied and free on a "
-                         "date (on=, default "
-                         "today).",
+             {.summary = "Places of a housing service and of each unit, occupied, out of use "
+                         "and free on a date (on=, default today).",
               .tag = "services",
               .authenticated = true});
   router.add(

@@ -2,6 +2,7 @@
 
 #include "audit/store.h"
 #include "http/json_body.h"
+#include "services/housing_json.h"
 #include "services/housing_rules.h"
 #include "services/housing_store.h"
 #include "services/routes_common.h"
@@ -39,6 +40,15 @@ Result<HousingRoom> room_of(storage::Connection& c, std::int64_t unit_id, std::i
   ATB_TRY_ASSIGN(room, load_room(c, room_id));
   if (!room || room->first.unit_id != unit_id) return housing_missing(kNoRoom);
   return std::move(room->first);
+}
+
+Result<nlohmann::json> unit_answer(storage::Connection& c, std::int64_t service_id,
+                                   std::int64_t unit_id) {
+  ATB_TRY_ASSIGN(units, list_units(c, service_id));
+  for (const HousingUnit& u : units) {
+    if (u.id == unit_id) return to_json(u);
+  }
+  return Error::internal("unit vanished");
 }
 
 Result<void> name_free(bool taken) {

@@ -1,12 +1,15 @@
 // What the housing routes share (routes_housing.cpp: setup, occupancy and stays;
-// routes_housing_edit.cpp: renames and removals): the housing service, unit and room named by
-// the path (404 otherwise), the 409 of a name taken among its siblings, and the audit entry of a
-// change. docs/api-housing.md.
+// routes_housing_edit.cpp: renames and removals; routes_housing_places.cpp: places out of use):
+// the housing service, unit and room named by the path (404 otherwise), a unit as the list shows
+// it, the 409 of a name taken among its siblings, and the audit entry of a change.
+// docs/api-housing.md.
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
+#include "access/context.h"
 #include "access/http_auth.h"
 #include "access/model.h"
 #include "core/result.h"
@@ -38,6 +41,10 @@ Result<HousingUnit> unit_of(storage::Connection& c, std::int64_t service_id, std
 /// The room `room_id` of unit `unit_id` (404 otherwise).
 Result<HousingRoom> room_of(storage::Connection& c, std::int64_t unit_id, std::int64_t room_id);
 
+/// Unit `unit_id` of service `service_id` as the list shows it, with its rooms and places.
+Result<nlohmann::json> unit_answer(storage::Connection& c, std::int64_t service_id,
+                                   std::int64_t unit_id);
+
 /// 409 naming `name` when it is `taken` among its siblings.
 Result<void> name_free(bool taken);
 
@@ -46,5 +53,9 @@ Result<void> audit_housing_change(storage::Connection& c, const access::Principa
                                   const http::Request& req, const std::string& action,
                                   const char* type, std::int64_t id,
                                   const std::string& reason = {});
+
+/// Taking a place out of use and back (routes_housing_places.cpp; registered by
+/// add_housing_edit_routes).
+void add_housing_place_routes(http::Router& router, const access::Context& ctx);
 
 }  // namespace atb::services

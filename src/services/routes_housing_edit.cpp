@@ -1,7 +1,8 @@
 // Corrections of a housing service's setup (docs/api-housing.md), by administrators and
 // department heads like the setup itself: renaming a unit (and its address) or a room with the
 // record's version (409 when stale or when the name is taken among its siblings, 422 naming the
-// field when blank or too long), and removing a unit, room or place entered by mistake — only
+// field when blank or too long), and removing a unit, room or place entered by mistake (a unit
+// or room with its version, `?version=N`: 422 naming version without it, 409 when stale) — only
 // while no stay, open or ended, ever used one of its places (409 otherwise: a resident's history
 // is never lost). A removal first takes the lock a move-in takes on the places, so the two cannot
 // both happen. Every change is audited in its write transaction.
@@ -50,15 +51,6 @@ Result<void> never_lived_in(storage::Connection& c, HousingLevel level, std::int
       {}};
 }
 
-// The unit as the list shows it (with its rooms and places).
-Result<json> answer_unit(storage::Connection& c, std::int64_t service_id, std::int64_t unit_id) {
-  ATB_TRY_ASSIGN(units, list_units(c, service_id));
-  for (const HousingUnit& u : units) {
-    if (u.id == unit_id) return to_json(u);
-  }
-  return Error::internal("unit vanished");
-}
-
 Result<Response> update_unit_of(const access::Context& ctx, Request& req,
                                 const access::Principal& p) {
   ATB_TRY(access::may_manage_services(p));
@@ -89,7 +81,7 @@ Result<Response> update_unit_of(const access::Context& ctx, Request& req,
     if (!written) return stale();
     ATB_TRY(audit_housing_change(c, p, req, "update", "housing_unit", unit_id,
                                  unit.name + " → " + new_name));
-    return answer_unit(c, id, unit_id);
+    return unit_answer(c, id, unit_id);
   }));
   return Response::json(answer);
 }
@@ -117,7 +109,7 @@ Result<Response> rename_room_of(const access::Context& ctx, Request& req,
     if (!written) return stale();
     ATB_TRY(audit_housing_change(c, p, req, "update", "housing_room", room_id,
                                  room.name + " → " + name));
-    return answer_unit(c, id, unit_id);
+    return unit_answer(c, id, unit_id);
   }));
   return Response::json(answer);
 }
@@ -126,11 +118,14 @@ Result<Response> remove_unit(const access::Context& ctx, Request& req, const acc
   ATB_TRY(access::may_manage_services(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
   ATB_TRY_ASSIGN(unit_id, housing_path_id(req, "uid", kNoUnit));
+  ATB_TRY_ASSIGN(version, version_query(req));
   ATB_TRY(ctx.db->write([&](storage::Connection& c) -> Result<void> {
     ATB_TRY(housing_service(c, p, id));
     ATB_TRY_ASSIGN(unit, unit_of(c, id, unit_id));
+    if (unit.version != version) return stale();
     ATB_TRY(never_lived_in(c, HousingLevel::unit, unit_id));
-    ATB_TRY(delete_housing(c, HousingLevel::unit, unit_id));
+    ATB_TRY_ASSIGN(removed, delete_housing(c, HousingLevel::unit, unit_id, version));
+    if (!removed) return stale();
     return audit_housing_change(c, p, req, "delete", "housing_unit", unit_id, unit.name);
   }));
   return Response::empty(204);
@@ -141,12 +136,15 @@ Result<Response> remove_room(const access::Context& ctx, Request& req, const acc
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
   ATB_TRY_ASSIGN(unit_id, housing_path_id(req, "uid", kNoUnit));
   ATB_TRY_ASSIGN(room_id, housing_path_id(req, "rid", kNoRoom));
+  ATB_TRY_ASSIGN(version, version_query(req));
   ATB_TRY(ctx.db->write([&](storage::Connection& c) -> Result<void> {
     ATB_TRY(housing_service(c, p, id));
     ATB_TRY_ASSIGN(unit, unit_of(c, id, unit_id));
     ATB_TRY_ASSIGN(room, room_of(c, unit_id, room_id));
+    if (room.version != version) return stale();
     ATB_TRY(never_lived_in(c, HousingLevel::room, room_id));
-    ATB_TRY(delete_housing(c, HousingLevel::room, room_id));
+    ATB_TRY_ASSIGN(removed, delete_housing(c, HousingLevel::room, room_id, version));
+    if (!removed) return stale();
     return audit_housing_change(c, p, req, "delete", "housing_room", room_id,
                                 unit.name + " / " + room.name);
   }));
@@ -186,7 +184,7 @@ void add_housing_edit_routes(http::Router& router, const access::Context& ctx) {
               .request_schema = kUnitPatchSchema});
   router.add(Method::del, "/api/v1/services/{id}/units/{uid}", route(ctx, remove_unit),
              {.summary = "Remove a unit with its rooms and places that no resident ever lived in "
-                         "(409 otherwise).",
+                         "(?version= the unit's version; 409 when stale or lived in).",
               .tag = "services",
               .authenticated = true,
               .success_status = 204});
@@ -197,8 +195,8 @@ void add_housing_edit_routes(http::Router& router, const access::Context& ctx) {
               .authenticated = true,
               .request_schema = kRoomPatchSchema});
   router.add(Method::del, "/api/v1/services/{id}/units/{uid}/rooms/{rid}", route(ctx, remove_room),
-             {.summary = "Remove a room with its places that no resident ever lived in (409 "
-                         "otherwise).",
+             {.summary = "Remove a room with its places that no resident ever lived in "
+                         "(?version= the room's version; 409 when stale or lived in).",
               .tag = "services",
               .authenticated = true,
               .success_status = 204});
@@ -208,6 +206,7 @@ void add_housing_edit_routes(http::Router& router, const access::Context& ctx) {
               .tag = "services",
               .authenticated = true,
               .success_status = 204});
+  add_housing_place_routes(router, ctx);
 }
 
 }  // namespace atb::services

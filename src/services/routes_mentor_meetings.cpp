@@ -2,9 +2,10 @@
 // (a change of the referral's case, while the referral is placed and the pairing active: 409
 // after its end) corrects a logged meeting — its date, minutes, format, place, attendance and
 // note, with the meeting's version, under the same rules as logging it (422 naming the member)
-// — or removes one logged by mistake. The meeting's row in the referral's delivery log follows
-// (its date, quantity and attendance; removed with it). Who corrected it last and when is kept
-// on the meeting; every correction and removal is audited on the pairing and the referral.
+// — or removes one logged by mistake, also with its version (`?version=N`: 422 naming version
+// without it, 409 when stale). The meeting's row in the referral's delivery log follows (its
+// date, quantity and attendance; removed with it). Who corrected it last and when is kept on
+// the meeting; every correction and removal is audited on the pairing and the referral.
 #include <nlohmann/json.hpp>
 
 #include "access/record_scope.h"
@@ -117,10 +118,12 @@ Result<Response> correct(const MentorContext& mc, Request& req, const access::Pr
 
 Result<Response> remove(const MentorContext& mc, Request& req, const access::Principal& p) {
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoMentorReferral));
+  ATB_TRY_ASSIGN(version, version_query(req));
   ATB_TRY(mc.access.db->write([&](storage::Connection& c) -> Result<void> {
     ATB_TRY_ASSIGN(t, target(c, req, p, id));
-    ATB_TRY_ASSIGN(removed, delete_meeting(c, t.meeting));
-    if (!removed) return Error{Errc::not_found, kNoMeeting, {}, {}};
+    if (t.meeting.version != version) return stale();
+    ATB_TRY_ASSIGN(removed, delete_meeting(c, t.meeting, version));
+    if (!removed) return stale();
     return audit_meeting(c, p, req, "remove", t.meeting, id, " of " + t.meeting.met_on);
   }));
   return Response::empty(204);
@@ -139,7 +142,7 @@ void add_mentor_meeting_routes(http::Router& router, const MentorContext& mc) {
   router.add(Method::del, "/api/v1/referrals/{id}/mentor/{pid}/meetings/{mid}",
              mentor_route(mc, remove),
              {.summary = "Remove a meeting logged by mistake from an active pairing, with its "
-                         "delivery-log row.",
+                         "delivery-log row (?version= the meeting's version; 409 when stale).",
               .tag = "services",
               .authenticated = true,
               .success_status = 204});

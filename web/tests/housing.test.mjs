@@ -4,11 +4,12 @@
 // reason, is refused a move-in that overlaps that stay (409, the message next to the resident
 // field), and then moves the resident into the free place from the move-out day. An administrator
 // adds a room and a bed, renames a unit and a room inline (a taken name refused next to the
-// field), is refused the removal of a lived-in unit (the reason in the dialog) and removes a
-// never-used bed and unit after a confirmation.
+// field), takes a bed out of use with a reason and returns it to use, is refused the removal of
+// a lived-in unit (the reason in the dialog) and of a unit changed meanwhile (409: stale version),
+// and removes a never-used bed and unit after a confirmation.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { launchBrowser, visit, assertNoProblems, seriousAxeViolations } from './support/browser.mjs'
+import { launchBrowser, visit, assertNoProblems, seriousAxeViolations, chooseLanguage } from './support/browser.mjs'
 import { enrolUser } from './support/identity.mjs'
 import { withClientPage } from './support/registry.mjs'
 
@@ -169,9 +170,41 @@ test('an administrator renames a unit and a room inline and removes only what no
       await panel.getByText('Nosaukums mainīts: “Saulainā istaba”.').waitFor()
       await panel.locator('td', { hasText: 'Saulainā istaba' }).first().waitFor()
 
+      // A bed under repair is taken out of use with a reason (the dialog asks for one), shows
+      // why, counts apart from the free places, and is returned to use.
+      const bedRow = panel.locator(`[data-testid="housing-place-${bed.id}"]`)
+      await bedRow.getByRole('button', { name: 'Izņemt no lietošanas vietu “Gulta 1”' }).click()
+      let dialog = page.locator('dialog[open]')
+      await dialog.getByRole('heading', { name: 'Izņemt no lietošanas vietu “Gulta 1”?' }).waitFor()
+      await dialog.getByRole('button', { name: 'Izņemt no lietošanas', exact: true }).click()
+      await dialog.getByText('Pamatojumam jābūt vismaz 3 rakstzīmes garam.').waitFor()
+      await dialog.getByLabel(/^Iemesls/).fill('Salūzusi gulta, remontā')
+      assert.deepEqual(await seriousAxeViolations(page), [], 'axe: out-of-use dialog')
+      await dialog.getByRole('button', { name: 'Izņemt no lietošanas', exact: true }).click()
+      await panel.getByText('Vieta “Gulta 1” izņemta no lietošanas.').waitFor()
+      await bedRow.getByText('Nav lietošanā', { exact: true }).waitFor()
+      await bedRow.getByText(/^Salūzusi gulta, remontā \(kopš /).waitFor()
+      assert.match(await text(panel.locator('[data-testid="housing-occupancy"]')), /Nav lietošanā: 1\.$/)
+      assert.match(await text(panel.locator(`[data-testid="housing-unit-${spare.id}"]`)), /Brīvas vietas: 0 · nav lietošanā: 1/)
+      const outOfUse = (await admin.client.expect('GET', base)).items.find((u) => u.id === spare.id).rooms[0].places[0]
+      assert.equal(outOfUse.out_of_use.reason, 'Salūzusi gulta, remontā')
+      assert.equal(outOfUse.out_of_use.since, rigaDay())
+      // In English too.
+      await chooseLanguage(page, 'en')
+      await bedRow.getByText('Out of use', { exact: true }).waitFor()
+      await bedRow.getByRole('button', { name: 'Return place “Gulta 1” to use' }).waitFor()
+      assert.match(await text(panel.locator('[data-testid="housing-occupancy"]')), /Out of use: 1\.$/)
+      await chooseLanguage(page, 'lv')
+      await bedRow.getByRole('button', { name: 'Atgriezt lietošanā vietu “Gulta 1”' }).click()
+      dialog = page.locator('dialog[open]')
+      await dialog.getByRole('button', { name: 'Atgriezt lietošanā', exact: true }).click()
+      await panel.getByText('Vieta “Gulta 1” atgriezta lietošanā.').waitFor()
+      await bedRow.getByText('Brīva', { exact: true }).waitFor()
+      assert.equal(await bedRow.getByText('Nav lietošanā', { exact: true }).count(), 0)
+
       // The unit where residents live is not removed: the reason shows in the dialog.
       await panel.locator(`[data-testid="housing-unit-${lived.id}-remove"]`).click()
-      let dialog = page.locator('dialog[open]')
+      dialog = page.locator('dialog[open]')
       await dialog.getByRole('heading', { name: 'Dzēst vienību “Dzīvoklis Nr. 1”?' }).waitFor()
       assert.deepEqual(await seriousAxeViolations(page), [], 'axe: removal dialog')
       await dialog.getByRole('button', { name: 'Dzēst' }).click()
@@ -188,6 +221,18 @@ test('an administrator renames a unit and a room inline and removes only what no
       await panel.getByText('“Gulta 1” dzēsts.').waitFor()
       await panel.locator(`[data-testid="housing-place-${bed.id}-remove"]`).waitFor({ state: 'detached' })
       await panel.locator(`[data-testid="housing-unit-${spare.id}"]`).getByText('Istabā vēl nav vietu.').waitFor()
+      // Someone changes the unit meanwhile: the removal with the version shown is refused (409 in
+      // the dialog), and goes through once the page shows the change.
+      await admin.client.expect('PATCH', `${base}/${spare.id}`, { version: 2, address: 'Liepāja, Rezerves iela 1' })
+      await panel.locator(`[data-testid="housing-unit-${spare.id}-remove"]`).click()
+      dialog = page.locator('dialog[open]')
+      await dialog.getByRole('button', { name: 'Dzēst' }).click()
+      await dialog.getByText(/Ierakstu pa to laiku mainīja kāds cits/).first().waitFor()
+      await dialog.getByRole('button', { name: 'Atcelt' }).click()
+      await page.locator('dialog[open]').waitFor({ state: 'detached' })
+      problems.splice(0, problems.length, ...problems.filter((p) => !/HTTP 409: |status of 409/.test(p)))
+      await visit(page, `/services/${service.id}`)
+      await panel.getByText('Liepāja, Rezerves iela 1').waitFor()
       await panel.locator(`[data-testid="housing-unit-${spare.id}-remove"]`).click()
       dialog = page.locator('dialog[open]')
       await dialog.getByText(/kopā ar visām tās istabām un vietām/).waitFor()

@@ -235,10 +235,18 @@ test('an overdue referral decision is a notification of the lead worker, in Latv
       const english = page.locator('[data-testid="notification"]', { hasText: alert.message.en })
       await english.waitFor()
       assert.match(alert.message.en, /^The decision on the referral of case #\d+ to “Group apartment Cerība” is overdue; it was due on /)
-      // It leads to the case, where its referrals are.
+      // It leads to the case's referrals, with this referral highlighted and scrolled into view.
       await english.getByRole('link').click()
-      await page.waitForURL(new RegExp(`/cases/${referral.case_id}#case-referrals$`))
+      await page.waitForURL(new RegExp(`/cases/${referral.case_id}\\?referral=${referral.id}#case-referrals$`))
       await page.locator('#case-referrals').waitFor()
+      const highlighted = page.locator(`#case-referrals [data-testid="referral-${referral.id}"]`)
+      await highlighted.and(page.locator('[aria-current="true"]')).waitFor()
+      assert.match(await highlighted.getAttribute('class'), /referral--highlighted/)
+      assert.equal(await page.locator('#case-referrals [aria-current="true"]').count(), 1, 'only this referral is highlighted')
+      await page.waitForFunction((id) => {
+        const r = document.querySelector(`[data-testid="referral-${id}"]`)?.getBoundingClientRect()
+        return !!r && r.top >= 0 && r.top < window.innerHeight && window.scrollY > 0
+      }, referral.id)
       assertNoProblems(problems, 'overdue notification')
     }, { browserLocale: 'lv-LV' })
   } finally {

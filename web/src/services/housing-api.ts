@@ -1,15 +1,24 @@
 // Types and calls of the housing API (docs/api-housing.md): the units, rooms and places of a
-// group apartment or social house (added, renamed with their version, removed while no resident
-// ever lived there), occupancy on a date, and residents' stays (move-in, move-out).
+// group apartment or social house (added, renamed with their version, removed with it while no
+// resident ever lived there, a place taken out of use and back), occupancy on a date, and
+// residents' stays (move-in, move-out).
 import { apiDelete, apiGet, apiPatch, apiPost, queryString } from '../api'
 
 /** Service kinds that have units, rooms and places. */
 export const HOUSING_KINDS = ['group_apartment', 'social_house'] as const
 
+/** Why and since when a place is out of use (a broken bed under repair). */
+export interface OutOfUse {
+  since: string
+  reason: string
+  by: { id: number; name: string }
+}
 export interface HousingPlace {
   id: number
   room_id: number
   name: string
+  version: number
+  out_of_use: OutOfUse | null
 }
 export interface HousingRoom {
   id: number
@@ -31,6 +40,8 @@ export interface UnitOccupancy {
   name: string
   places: number
   occupied: number
+  /** Unoccupied places out of use that day (not counted as free). */
+  out_of_use: number
   free: number
 }
 export interface Occupancy {
@@ -39,6 +50,7 @@ export interface Occupancy {
   capacity: number
   places: number
   occupied: number
+  out_of_use: number
   free: number
   units: UnitOccupancy[]
 }
@@ -78,11 +90,19 @@ export const housingApi = {
     apiPatch<HousingUnit>(`/api/v1/services/${serviceId}/units/${unit.id}`, { version: unit.version, ...body }),
   renameRoom: (serviceId: number, room: HousingRoom, name: string) =>
     apiPatch<HousingUnit>(`/api/v1/services/${serviceId}/units/${room.unit_id}/rooms/${room.id}`, { version: room.version, name }),
-  removeUnit: (serviceId: number, unitId: number) => apiDelete(`/api/v1/services/${serviceId}/units/${unitId}`),
-  removeRoom: (serviceId: number, unitId: number, roomId: number) =>
-    apiDelete(`/api/v1/services/${serviceId}/units/${unitId}/rooms/${roomId}`),
+  /** Removals name the version shown (409 when someone renamed it meanwhile). */
+  removeUnit: (serviceId: number, unit: HousingUnit) =>
+    apiDelete(`/api/v1/services/${serviceId}/units/${unit.id}${queryString({ version: unit.version })}`),
+  removeRoom: (serviceId: number, room: HousingRoom) =>
+    apiDelete(`/api/v1/services/${serviceId}/units/${room.unit_id}/rooms/${room.id}${queryString({ version: room.version })}`),
   removePlace: (serviceId: number, unitId: number, roomId: number, placeId: number) =>
     apiDelete(`/api/v1/services/${serviceId}/units/${unitId}/rooms/${roomId}/places/${placeId}`),
+  /** Takes a place out of use with a reason, or returns it to use; answers the place's unit. */
+  setPlaceUse: (serviceId: number, unitId: number, place: HousingPlace, body: { out_of_use: true; reason: string } | { out_of_use: false }) =>
+    apiPatch<HousingUnit>(`/api/v1/services/${serviceId}/units/${unitId}/rooms/${place.room_id}/places/${place.id}`, {
+      version: place.version,
+      ...body,
+    }),
   moveOut: (stay: Stay, body: { move_out_on: string; reason: string }) =>
     apiPost<Stay>(`/api/v1/services/${stay.service_id}/stays/${stay.id}/move-out`, { version: stay.version, ...body }),
 }

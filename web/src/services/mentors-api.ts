@@ -131,7 +131,9 @@ export const mentorsApi = {
   meet: (p: Pairing, body: MeetingBody) => apiPost<Meeting>(`${mentorPath(p.referral_id)}/${p.id}/meetings`, body),
   correctMeeting: (p: Pairing, m: Meeting, body: Partial<MeetingBody>) =>
     apiPatch<Meeting>(`${mentorPath(p.referral_id)}/${p.id}/meetings/${m.id}`, { version: m.version, ...body }),
-  removeMeeting: (p: Pairing, m: Meeting) => apiDelete(`${mentorPath(p.referral_id)}/${p.id}/meetings/${m.id}`),
+  /** Removes the meeting with the version shown (409 when someone corrected it meanwhile). */
+  removeMeeting: (p: Pairing, m: Meeting) =>
+    apiDelete(`${mentorPath(p.referral_id)}/${p.id}/meetings/${m.id}${queryString({ version: m.version })}`),
 }
 
 // The kinds of the catalogue's services, loaded once a minute at most: a referral shows its
