@@ -262,7 +262,7 @@ std::vector<MatrixRow> matrix_table() {
        "/api/v1/services/{hsv}/units/{hu}/rooms/{hr}?version=999999", "",
        {U, F, F, 409, F, F, F, 409, F, 409}},
       {Method::del, "/api/v1/services/{id}/units/{uid}/rooms/{rid}/places/{pid}",
-       "/api/v1/services/{hsv}/units/{hu}/rooms/{hr}/places/999999", "", {U, F, F, N, F, F, F, N, F, N}},
+       "/api/v1/services/{hsv}/units/{hu}/rooms/{hr}/places/999999?version=1", "", {U, F, F, N, F, F, F, N, F, N}},
       {Method::patch, "/api/v1/services/{id}/units/{uid}/rooms/{rid}/places/{pid}",
        "/api/v1/services/{hsv}/units/{hu}/rooms/{hr}/places/999999",
        R"({"version":1,"out_of_use":true,"reason":"Matrica"})", {U, F, F, N, F, F, F, N, F, N}},

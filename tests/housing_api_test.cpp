@@ -356,7 +356,7 @@ TEST_P(HousingApi, OnlyWhatNoResidentEverUsedIsRemoved) {
   // Place A had a resident (she moved out: her stay is history), so it, its room and its unit
   // stay; a worker or supervisor removes nothing; unknown and malformed ids are 404.
   const std::int64_t places = count("SELECT COUNT(*) FROM housing_place");
-  const Answer used = del(room1 + "/places/" + std::to_string(place_a_), admin_);
+  const Answer used = del(room1 + "/places/" + std::to_string(place_a_) + "?version=1", admin_);
   EXPECT_EQ(used.status, 409);
   EXPECT_NE(used.body.dump().find("history is never deleted"), std::string::npos)
       << used.body.dump();
@@ -365,19 +365,26 @@ TEST_P(HousingApi, OnlyWhatNoResidentEverUsedIsRemoved) {
   EXPECT_EQ(whole.status, 409);
   EXPECT_NE(whole.body.dump().find("The unit has or had residents"), std::string::npos)
       << whole.body.dump();
-  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_b_), worker_).status, 403);
-  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_b_), supervisor_).status, 403);
-  EXPECT_EQ(del(room1 + "/places/999999", admin_).status, 404);
-  EXPECT_EQ(del(room1 + "/places/x1", admin_).status, 404);
+  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_b_) + "?version=1", worker_).status, 403);
+  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_b_) + "?version=1", supervisor_).status, 403);
+  EXPECT_EQ(del(room1 + "/places/999999?version=1", admin_).status, 404);
+  EXPECT_EQ(del(room1 + "/places/x1?version=1", admin_).status, 404);
   EXPECT_EQ(del(unit + "/rooms/999999?version=1", admin_).status, 404);
   // A place of room 2 is not reached through room 1.
-  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_c_), admin_).status, 404);
+  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_c_) + "?version=1", admin_).status, 404);
   EXPECT_EQ(count("SELECT COUNT(*) FROM housing_place"), places);
   EXPECT_EQ(count("SELECT COUNT(*) FROM housing_stay"), 1);
 
   // Place B and room 2 (place C) never had anyone: they go, with the room's places.
-  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_b_), head_).status, 204);
-  EXPECT_EQ(del(room1 + "/places/" + std::to_string(place_b_), head_).status, 404);
+  // A removal names the version it saw: none is 422 naming it, another one 409.
+  const std::string place_b = room1 + "/places/" + std::to_string(place_b_);
+  const Answer unversioned = del(place_b, head_);
+  EXPECT_EQ(unversioned.status, 422);
+  EXPECT_NE(unversioned.body.dump().find("\"version\""), std::string::npos) << unversioned.body.dump();
+  EXPECT_EQ(del(place_b + "?version=2", head_).status, 409);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM housing_place"), places);
+  EXPECT_EQ(del(place_b + "?version=1", head_).status, 204);
+  EXPECT_EQ(del(place_b + "?version=1", head_).status, 404);
   const Answer units = get(base(service) + "/units", worker_);
   ASSERT_EQ(units.body["items"][0]["rooms"].size(), 2u);
   const std::string room2 = unit + "/rooms/" + id(units.body["items"][0]["rooms"][1]);

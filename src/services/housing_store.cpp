@@ -227,9 +227,13 @@ Result<std::int64_t> stays_under(storage::Connection& c, HousingLevel level, std
 
 Result<bool> delete_housing(storage::Connection& c, HousingLevel level, std::int64_t id,
                             std::int64_t expected_version) {
+  if (level == HousingLevel::place) {
+    ATB_TRY_ASSIGN(n, c.execute("DELETE FROM housing_place WHERE id = ? AND version = ?",
+                                params(id, expected_version)));
+    return n == 1;
+  }
   ATB_TRY(c.execute(std::string("DELETE FROM housing_place WHERE ") + places_under(level),
                     params(id)));
-  if (level == HousingLevel::place) return true;
   if (level == HousingLevel::unit) {
     ATB_TRY(c.execute("DELETE FROM housing_room WHERE unit_id = ?", params(id)));
     ATB_TRY_ASSIGN(n, c.execute("DELETE FROM housing_unit WHERE id = ? AND version = ?",

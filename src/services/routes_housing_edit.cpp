@@ -158,14 +158,17 @@ Result<Response> remove_place(const access::Context& ctx, Request& req,
   ATB_TRY_ASSIGN(unit_id, housing_path_id(req, "uid", kNoUnit));
   ATB_TRY_ASSIGN(room_id, housing_path_id(req, "rid", kNoRoom));
   ATB_TRY_ASSIGN(place_id, housing_path_id(req, "pid", kNoPlace));
+  ATB_TRY_ASSIGN(version, version_query(req));
   ATB_TRY(ctx.db->write([&](storage::Connection& c) -> Result<void> {
     ATB_TRY(housing_service(c, p, id));
     ATB_TRY(unit_of(c, id, unit_id));
     ATB_TRY(room_of(c, unit_id, room_id));
     ATB_TRY_ASSIGN(where, load_place(c, place_id));
     if (!where || where->room_id != room_id) return housing_missing(kNoPlace);
+    if (where->place_version != version) return stale();
     ATB_TRY(never_lived_in(c, HousingLevel::place, place_id));
-    ATB_TRY(delete_housing(c, HousingLevel::place, place_id));
+    ATB_TRY_ASSIGN(removed, delete_housing(c, HousingLevel::place, place_id, version));
+    if (!removed) return stale();
     return audit_housing_change(
         c, p, req, "delete", "housing_place", place_id,
         where->unit_name + " / " + where->room_name + " / " + where->place_name);
@@ -202,7 +205,8 @@ void add_housing_edit_routes(http::Router& router, const access::Context& ctx) {
               .success_status = 204});
   router.add(Method::del, "/api/v1/services/{id}/units/{uid}/rooms/{rid}/places/{pid}",
              route(ctx, remove_place),
-             {.summary = "Remove a place (bed) that no resident ever lived in (409 otherwise).",
+             {.summary = "Remove a place (bed) that no resident ever lived in (?version= the "
+                         "place's version; 409 when stale or lived in).",
               .tag = "services",
               .authenticated = true,
               .success_status = 204});

@@ -95,8 +95,8 @@ export const housingApi = {
     apiDelete(`/api/v1/services/${serviceId}/units/${unit.id}${queryString({ version: unit.version })}`),
   removeRoom: (serviceId: number, room: HousingRoom) =>
     apiDelete(`/api/v1/services/${serviceId}/units/${room.unit_id}/rooms/${room.id}${queryString({ version: room.version })}`),
-  removePlace: (serviceId: number, unitId: number, roomId: number, placeId: number) =>
-    apiDelete(`/api/v1/services/${serviceId}/units/${unitId}/rooms/${roomId}/places/${placeId}`),
+  removePlace: (serviceId: number, unitId: number, place: HousingPlace) =>
+    apiDelete(`/api/v1/services/${serviceId}/units/${unitId}/rooms/${place.room_id}/places/${place.id}${queryString({ version: place.version })}`),
   /** Takes a place out of use with a reason, or returns it to use; answers the place's unit. */
   setPlaceUse: (serviceId: number, unitId: number, place: HousingPlace, body: { out_of_use: true; reason: string } | { out_of_use: false }) =>
     apiPatch<HousingUnit>(`/api/v1/services/${serviceId}/units/${unitId}/rooms/${place.room_id}/places/${place.id}`, {
