@@ -240,7 +240,7 @@ Result<Response> move_in(const access::Context& ctx, Request& req, const access:
     s.moved_in_at = now_utc_iso();
     ATB_TRY_ASSIGN(stay_id, insert_stay(c, s));
     ATB_TRY(audit_housing_change(c, p, req, "move_in", "housing_stay", stay_id,
-                         where->unit_name + " / " + where->room_name + " / " + where->place_name));
+                                 place_label(*where)));
     ATB_TRY_ASSIGN(again, load_stay(c, stay_id));
     if (!again) return Error::internal("stay vanished");
     return to_json(*again);

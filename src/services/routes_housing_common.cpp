@@ -42,6 +42,19 @@ Result<HousingRoom> room_of(storage::Connection& c, std::int64_t unit_id, std::i
   return std::move(room->first);
 }
 
+Result<PlaceWhere> place_of(storage::Connection& c, std::int64_t service_id, std::int64_t unit_id,
+                            std::int64_t room_id, std::int64_t place_id) {
+  ATB_TRY(unit_of(c, service_id, unit_id));
+  ATB_TRY(room_of(c, unit_id, room_id));
+  ATB_TRY_ASSIGN(where, load_place(c, place_id));
+  if (!where || where->room_id != room_id) return housing_missing(kNoPlace);
+  return std::move(*where);
+}
+
+std::string place_label(const PlaceWhere& where) {
+  return where.unit_name + " / " + where.room_name + " / " + where.place_name;
+}
+
 Result<nlohmann::json> unit_answer(storage::Connection& c, std::int64_t service_id,
                                    std::int64_t unit_id) {
   ATB_TRY_ASSIGN(units, list_units(c, service_id));

@@ -23,6 +23,7 @@ namespace atb::services {
 /// "No such housing unit." / "No such room." (404).
 inline const Text kNoUnit{"Mājokļa vienība nav atrasta.", "No such housing unit."};
 inline const Text kNoRoom{"Istaba nav atrasta.", "No such room."};
+inline const Text kNoPlace{"Vieta nav atrasta.", "No such place."};
 
 /// A 404 saying `what` is not there.
 Error housing_missing(const Text& what);
@@ -40,6 +41,14 @@ Result<HousingUnit> unit_of(storage::Connection& c, std::int64_t service_id, std
 
 /// The room `room_id` of unit `unit_id` (404 otherwise).
 Result<HousingRoom> room_of(storage::Connection& c, std::int64_t unit_id, std::int64_t room_id);
+
+/// The place `place_id` of room `room_id` of unit `unit_id` of service `service_id`, with its
+/// names and version (404 naming the first that does not fit).
+Result<PlaceWhere> place_of(storage::Connection& c, std::int64_t service_id, std::int64_t unit_id,
+                            std::int64_t room_id, std::int64_t place_id);
+
+/// "unit / room / place": how the audit log names a place.
+std::string place_label(const PlaceWhere& where);
 
 /// Unit `unit_id` of service `service_id` as the list shows it, with its rooms and places.
 Result<nlohmann::json> unit_answer(storage::Connection& c, std::int64_t service_id,

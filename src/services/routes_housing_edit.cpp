@@ -25,8 +25,6 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-const Text kNoPlace{"Vieta nav atrasta.", "No such place."};
-
 constexpr const char* kUnitPatchSchema = R"({"type":"object","required":["version"],
   "properties":{"version":{"type":"integer"},"name":{"type":"string","maxLength":200},
    "address":{"type":["string","null"],"maxLength":300}}})";
@@ -161,17 +159,12 @@ Result<Response> remove_place(const access::Context& ctx, Request& req,
   ATB_TRY_ASSIGN(version, version_query(req));
   ATB_TRY(ctx.db->write([&](storage::Connection& c) -> Result<void> {
     ATB_TRY(housing_service(c, p, id));
-    ATB_TRY(unit_of(c, id, unit_id));
-    ATB_TRY(room_of(c, unit_id, room_id));
-    ATB_TRY_ASSIGN(where, load_place(c, place_id));
-    if (!where || where->room_id != room_id) return housing_missing(kNoPlace);
-    if (where->place_version != version) return stale();
+    ATB_TRY_ASSIGN(where, place_of(c, id, unit_id, room_id, place_id));
+    if (where.place_version != version) return stale();
     ATB_TRY(never_lived_in(c, HousingLevel::place, place_id));
     ATB_TRY_ASSIGN(removed, delete_housing(c, HousingLevel::place, place_id, version));
     if (!removed) return stale();
-    return audit_housing_change(
-        c, p, req, "delete", "housing_place", place_id,
-        where->unit_name + " / " + where->room_name + " / " + where->place_name);
+    return audit_housing_change(c, p, req, "delete", "housing_place", place_id, place_label(where));
   }));
   return Response::empty(204);
 }

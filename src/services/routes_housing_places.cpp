@@ -24,8 +24,6 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-const Text kNoPlace{"Vieta nav atrasta.", "No such place."};
-
 constexpr const char* kPlacePatchSchema = R"({"type":"object","required":["version","out_of_use"],
   "properties":{"version":{"type":"integer"},"out_of_use":{"type":"boolean"},
    "reason":{"type":"string","maxLength":2000}}})";
@@ -64,21 +62,17 @@ Result<Response> change_place_use(const access::Context& ctx, Request& req,
   ATB_TRY_ASSIGN(change, use_change(req));
   ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY(housing_service(c, p, id));
-    ATB_TRY(unit_of(c, id, unit_id));
-    ATB_TRY(room_of(c, unit_id, room_id));
-    ATB_TRY(lock_places_under(c, HousingLevel::place, place_id));
-    ATB_TRY_ASSIGN(where, load_place(c, place_id));
-    if (!where || where->room_id != room_id) return housing_missing(kNoPlace);
-    if (where->place_version != change.version) return stale();
+    ATB_TRY(lock_places_under(c, HousingLevel::place, place_id));  // as a move-in takes it
+    ATB_TRY_ASSIGN(where, place_of(c, id, unit_id, room_id, place_id));
+    if (where.place_version != change.version) return stale();
     const Date today = today_riga();
     ATB_TRY_ASSIGN(stays, place_spans(c, place_id, today));
-    ATB_TRY(check_use_change(where->out_of_use, change.out, stays));
+    ATB_TRY(check_use_change(where.out_of_use, change.out, stays));
     std::optional<OutOfUse> out;
     if (change.out) out = OutOfUse{today.iso(), change.reason, p.user_id, {}};
     ATB_TRY_ASSIGN(written, set_place_use(c, place_id, change.version, out));
     if (!written) return stale();
-    const std::string what =
-        where->unit_name + " / " + where->room_name + " / " + where->place_name;
+    const std::string what = place_label(where);
     ATB_TRY(audit_housing_change(c, p, req, change.out ? "out_of_use" : "back_in_use",
                                  "housing_place", place_id,
                                  change.out ? what + "; " + change.reason : what));
