@@ -21,6 +21,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Everything the tests, the servers and Chromium put in the temporary folder goes under $work, which
+# is removed at the end: repeated runs must not fill the disk.
+mkdir -p "$work/tmp"
+export TMPDIR="$work/tmp"
+
 echo "== Starting PostgreSQL on loopback"
 pg_url=$(bash scripts/pg.sh start "$pgdir")
 export ATBALSTS_TEST_POSTGRES="$pg_url"

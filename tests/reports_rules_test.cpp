@@ -8,6 +8,7 @@
 #include "reports/period.h"
 #include "reports/scope.h"
 #include "reports/suppression.h"
+#include "support/databases.h"
 
 namespace atb::reports {
 namespace {
@@ -198,7 +199,7 @@ TEST(ReportsFigure, MedianAndAverageOfAHistogram) {
 }
 
 TEST(ReportsConfig, ReadsTheReportsSection) {
-  const std::string path = ::testing::TempDir() + "/atbalsts-reports.toml";
+  const std::string path = test::temp_dir() + "/atbalsts-reports.toml";
   std::ofstream(path) << "[reports]\nmax_period_years = 30\nmin_cell_count = 10\n";
   Config c;
   ASSERT_TRUE(apply_toml_file(c, path));

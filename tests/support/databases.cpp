@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -37,6 +39,31 @@ void admin(const std::string& sql) {
   ASSERT_TRUE(r) << r.error().detail;
 }
 
+// The one directory under which every scratch directory of this test process lives; removed with
+// everything in it when the process exits, so a run leaves nothing behind in the temporary folder.
+class ScratchRoot {
+ public:
+  ScratchRoot()
+      : path_(std::filesystem::temp_directory_path() /
+              fmt::format("atbalsts-test-{}-{}", ::getpid(), random_suffix())),
+        owner_(::getpid()) {
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchRoot() {
+    if (::getpid() != owner_) return;  // a forked child leaves its parent's files alone
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  ScratchRoot(const ScratchRoot&) = delete;
+  ScratchRoot& operator=(const ScratchRoot&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  pid_t owner_;
+};
+
 }  // namespace
 
 std::vector<storage::Engine> all_engines() {
@@ -48,7 +75,8 @@ std::string engine_param_name(storage::Engine engine) {
 }
 
 std::string temp_dir() {
-  auto dir = std::filesystem::temp_directory_path() / ("atbalsts-test-" + random_suffix());
+  static ScratchRoot root;
+  auto dir = root.path() / random_suffix();
   std::filesystem::create_directories(dir);
   return dir.string();
 }

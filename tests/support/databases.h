@@ -36,7 +36,8 @@ class ScratchDatabase {
   std::string name_;  ///< file path or PostgreSQL database name
 };
 
-/// A fresh temporary directory path (created).
+/// A fresh temporary directory path (created), under one root per test process that is removed
+/// when the process exits.
 std::string temp_dir();
 
 }  // namespace atb::test
