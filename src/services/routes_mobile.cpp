@@ -279,20 +279,15 @@ Result<Response> remove_stop(const access::Context& ctx, Request& req, const acc
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
   ATB_TRY_ASSIGN(plan_id, mobile_path_id(req, "pid", kNoPlan));
   ATB_TRY_ASSIGN(stop_id, mobile_path_id(req, "sid", kNoStop));
-  const auto version_text = req.query("version");
-  const auto version = version_text ? http::path_id(*version_text) : std::nullopt;
-  if (!version) {
-    return Error::invalid_field("version", {"Norādiet ieraksta versiju (?version=).",
-                                            "Give the record's version (?version=)."});
-  }
+  ATB_TRY_ASSIGN(version, version_query(req));
   ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY(mobile_service(c, p, id));
     ATB_TRY_ASSIGN(plan, plan_of(c, p, id, plan_id));
     ATB_TRY(lock_service(c, id));
     ATB_TRY_ASSIGN(found, stop_to_change(c, p, plan_id, stop_id));
     ATB_TRY(check_still_planned(found.first));
-    if (found.first.version != *version) return stale();
-    ATB_TRY_ASSIGN(removed, delete_stop(c, stop_id, *version));
+    if (found.first.version != version) return stale();
+    ATB_TRY_ASSIGN(removed, delete_stop(c, stop_id, version));
     if (!removed) return stale();
     ATB_TRY_ASSIGN(order, stop_order(c, plan_id));
     ATB_TRY(set_order(c, order));

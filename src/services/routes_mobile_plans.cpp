@@ -157,20 +157,15 @@ Result<Response> cancel_plan(const access::Context& ctx, Request& req, const acc
   ATB_TRY(may_plan(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
   ATB_TRY_ASSIGN(plan_id, mobile_path_id(req, "pid", kNoPlan));
-  const auto version_text = req.query("version");
-  const auto version = version_text ? http::path_id(*version_text) : std::nullopt;
-  if (!version) {
-    return Error::invalid_field("version", {"Norādiet ieraksta versiju (?version=).",
-                                            "Give the record's version (?version=)."});
-  }
+  ATB_TRY_ASSIGN(version, version_query(req));
   ATB_TRY(ctx.db->write([&](storage::Connection& c) -> Result<void> {
     ATB_TRY(mobile_service(c, p, id));
     ATB_TRY(lock_service(c, id));
     ATB_TRY_ASSIGN(plan, plan_of(c, p, id, plan_id));
     ATB_TRY(check_plan_cancellable(plan));
-    if (plan.version != *version) return stale();
+    if (plan.version != version) return stale();
     ATB_TRY(may_remove_stops(c, p, plan));
-    ATB_TRY_ASSIGN(removed, delete_plan(c, plan_id, *version));
+    ATB_TRY_ASSIGN(removed, delete_plan(c, plan_id, version));
     if (!removed) return stale();
     const std::string what = plan.day + " " + plan.route;
     for (const MobileStop& s : plan.stops) {
