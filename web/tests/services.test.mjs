@@ -79,6 +79,8 @@ test('a referral waits while the service is full and is placed when a place is f
     const form = panel.locator('[data-testid="referral-form"]')
     await form.getByLabel('Pakalpojums').selectOption(String(service.id))
     await form.getByLabel('Mērķa grupa').selectOption('mental_disorder')
+    // The quantity is typed (a number field): checked as typed, sent as a number.
+    await form.getByLabel(/^Apjoms/).fill('1')
 
     // A child is outside the age range: refused with the rule next to the person.
     await form.getByLabel('Persona').selectOption(String(child.person_id))
