@@ -152,6 +152,12 @@ test('a worker answers the orphan\'s court\'s request with an opinion; the court
     await form.getByLabel(/Atzinums/).selectOption(String(opinion.id))
     await form.getByLabel(/Piezīme iestādei/).fill('Atzinums pievienots.')
     await form.getByTestId('answer-send').click()
+    // The opinion leaves the service: asked first, naming the institution and the opinion.
+    const question = page.getByRole('dialog')
+    await question.waitFor()
+    assert.match(await question.textContent(), /Nosūtīt atzinumu iestādei „Liepājas bāriņtiesa”\?/)
+    assert.match(await question.textContent(), new RegExp(opinion.reference.replaceAll('/', '\\/')))
+    await question.getByTestId('confirm-yes').click()
     const done = page.getByRole('status').filter({ hasText: 'Atbildēts' })
     await done.waitFor()
     assert.match(await done.textContent(), new RegExp(opinion.reference.replaceAll('/', '\\/')))
