@@ -43,9 +43,44 @@ TEST(Request, SplitsAndDecodesTarget) {
   Request truncated;
   truncated.set_target("/a%4");
   EXPECT_TRUE(truncated.bad_target);
+  EXPECT_EQ(q.bad_query_parameter, "");
+  // Text that is not UTF-8 (a lone lead byte, an overlong '/', Windows-1257 "ā") is named.
+  for (const char* target : {"/api/v1/persons?page=1&q=B%C4", "/api/v1/persons?q=%C0%AF", "/x?name=%E2",
+                             "/x?name=%zz"}) {
+    Request broken;
+    broken.set_target(target);
+    EXPECT_FALSE(broken.bad_target) << target;
+    EXPECT_EQ(broken.bad_query_parameter, std::string(target).find("q=") != std::string::npos ? "q" : "name")
+        << target;
+  }
+  Request bad_name;
+  bad_name.set_target("/x?%FF=1");
+  EXPECT_EQ(bad_name.bad_query_parameter, "%FF");  // the name as sent when it is not text itself
+  Request bad_path;
+  bad_path.set_target("/api/v1/%C4");
+  EXPECT_TRUE(bad_path.bad_target);
   Request traversal;
   traversal.set_target("/%2e%2e/%2E%2E/etc/passwd");
   EXPECT_EQ(traversal.path, "/../../etc/passwd");
+}
+
+TEST(Request, SearchTextIsCountedInLettersAndRefusedWhenTooLong) {
+  std::string hundred;
+  for (int i = 0; i < 100; ++i) hundred += "%C4%81";  // "ā": two bytes each
+  Request fits;
+  fits.set_target("/x?q=" + hundred);
+  const auto q = search_text(fits, "q", 100);
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->size(), 200u);
+  Request longer;
+  longer.set_target("/x?q=" + hundred + "a");
+  const auto refused = search_text(longer, "q", 100);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, Errc::invalid);
+  EXPECT_EQ(refused.error().fields[0].field, "q");
+  Request none;
+  none.set_target("/x");
+  EXPECT_EQ(search_text(none, "q", 100).value(), "");
 }
 
 TEST(Lang, AcceptLanguagePicksLatvianUnlessEnglishIsPreferred) {

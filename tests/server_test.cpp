@@ -153,6 +153,18 @@ TEST_F(ServerTest, PathTraversalIsRefusedInEveryEncoding) {
   EXPECT_EQ(http_get(app_.port(), "/a%zz").status, 400);
 }
 
+TEST_F(ServerTest, AQueryParameterThatIsNotUtf8IsRefusedNamingIt) {
+  // Before any route or database sees it (PostgreSQL would fail on such text with a 500).
+  const auto r = http_get(app_.port(), "/api/v1/partners?page=1&q=Li%C4");
+  ASSERT_TRUE(r.answered);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.header("content-type"), "application/problem+json");
+  const auto body = nlohmann::json::parse(r.body);
+  ASSERT_TRUE(body.contains("errors")) << r.body;
+  EXPECT_EQ(body["errors"][0]["field"], "q") << r.body;
+  EXPECT_NE(body["detail"].get<std::string>().find("„q”"), std::string::npos) << r.body;
+}
+
 TEST_F(ServerTest, OpenApiListsEveryRoute) {
   auto r = http_get(app_.port(), "/api/v1/openapi.json");
   ASSERT_EQ(r.status, 200);

@@ -28,11 +28,7 @@ json worker_json(const Worker& w) {
 Result<Response> search(const CaseContext& cc, Request& req, const access::Principal& p) {
   ATB_TRY(access::may_search_workers(p));
   ATB_TRY_ASSIGN(paging, http::paging(req));
-  const std::string q = req.query("q").value_or("");
-  if (q.size() > kMaxWorkerQuery) {
-    return Error::invalid_field("q", {"Meklējamais teksts ir pārāk garš (līdz 100 rakstzīmēm).",
-                                      "The search text is too long (up to 100 characters)."});
-  }
+  ATB_TRY_ASSIGN(q, http::search_text(req, "q", kMaxWorkerQuery));
   ATB_TRY_ASSIGN(all, cc.access.db->read([&](storage::Connection& c) {
     return visible_workers(c, access::worker_visible_sql(p, "u", "t"));
   }));

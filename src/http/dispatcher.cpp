@@ -98,6 +98,12 @@ Response Dispatcher::route(Request& request, Prepared& p) const {
   if (request.bad_target) {
     return problem(400, {"Adrese nav derīga.", "The URL is not valid."}, lang, rid);
   }
+  if (!request.bad_query_parameter.empty()) {
+    const std::string& name = request.bad_query_parameter;
+    const Text said{fmt::format("Parametrs „{}” nav derīgs teksts (UTF-8).", name),
+                    fmt::format("The parameter \"{}\" is not valid text (UTF-8).", name)};
+    return problem(Error{Errc::malformed, said, {{name, said}}, {}}, lang, rid);
+  }
   const Match match = router_.match(request.method, request.path);
   if (match.kind == Match::method_not_allowed) {
     Response r = problem(405, {"Šī metode šai adresei nav atļauta.", "This method is not allowed here."},

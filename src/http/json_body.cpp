@@ -201,4 +201,13 @@ Result<Paging> paging(const Request& request, const char* page_name, const char*
   return p;
 }
 
+Result<std::string> search_text(const Request& request, const char* name, std::size_t max_letters) {
+  std::string q = request.query(name).value_or("");
+  const auto letters = static_cast<std::size_t>(
+      std::count_if(q.begin(), q.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+  if (letters <= max_letters) return q;
+  return Error::invalid_field(name, {fmt::format("Meklējamais teksts: līdz {} rakstzīmēm.", max_letters),
+                                     fmt::format("The search text: up to {} characters.", max_letters)});
+}
+
 }  // namespace atb::http

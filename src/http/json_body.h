@@ -26,6 +26,11 @@ Result<nlohmann::json> json_object_body(const Request& request,
 Result<std::string> required_string(const nlohmann::json& body, std::string_view field,
                                     std::size_t max_length);
 
+/// The search text of query parameter `name` ("" when absent) of at most `max_letters`
+/// characters (not bytes: a Latvian letter takes two); a longer one is refused with 422 naming
+/// it, never cut in the middle of a letter. (Text that is not UTF-8 never reaches a route.)
+Result<std::string> search_text(const Request& request, const char* name, std::size_t max_letters);
+
 }  // namespace atb::http
 
 namespace atb::http {
@@ -61,5 +66,10 @@ Result<Paging> paging(const Request& request);
 /// waiting_page_size), with its own default and largest page size; 422 naming the parameter.
 Result<Paging> paging(const Request& request, const char* page_name, const char* size_name,
                       int default_size, int max_size);
+
+/// The search text of query parameter `name` ("" when absent) of at most `max_letters`
+/// characters (not bytes: a Latvian letter takes two); a longer one is refused with 422 naming
+/// it, never cut in the middle of a letter. (Text that is not UTF-8 never reaches a route.)
+Result<std::string> search_text(const Request& request, const char* name, std::size_t max_letters);
 
 }  // namespace atb::http

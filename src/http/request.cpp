@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/csv.h"
+
 namespace atb::http {
 namespace {
 
@@ -57,14 +59,37 @@ std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space
   return out;
 }
 
+namespace {
+
+// The first parameter of a raw query whose name or value does not decode to well-formed UTF-8
+// (its raw name when the name itself is broken), or "".
+std::string first_bad_parameter(std::string_view rest) {
+  while (!rest.empty()) {
+    const size_t amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+    const size_t eq = pair.find('=');
+    const auto key = percent_decode(pair.substr(0, eq), true);
+    const bool key_ok = key && csv::valid_utf8(*key);
+    const auto value = eq == std::string_view::npos ? std::optional<std::string>(std::string{})
+                                                    : percent_decode(pair.substr(eq + 1), true);
+    if (!key_ok) return csv::valid_utf8(pair.substr(0, eq)) ? std::string(pair.substr(0, eq)) : "?";
+    if (!value || !csv::valid_utf8(*value)) return *key;
+  }
+  return {};
+}
+
+}  // namespace
+
 void Request::set_target(std::string_view raw_target) {
   target = std::string(raw_target);
   const size_t q = raw_target.find('?');
   const std::string_view raw_path = raw_target.substr(0, q);
   query_string = q == std::string_view::npos ? std::string{} : std::string(raw_target.substr(q + 1));
   auto decoded = percent_decode(raw_path);
-  bad_target = !decoded || raw_path.empty() || raw_path.front() != '/';
+  bad_target = !decoded || !csv::valid_utf8(*decoded) || raw_path.empty() || raw_path.front() != '/';
   path = decoded ? std::move(*decoded) : std::string{};
+  bad_query_parameter = first_bad_parameter(query_string);
 }
 
 std::optional<std::string_view> Request::header(std::string_view name) const {

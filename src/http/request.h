@@ -35,8 +35,11 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> path_params;
 
   bool bad_target = false;   ///< the target had an invalid %-escape or no leading '/'
+  /// The name of the first query parameter whose name or value has an invalid %-escape or is not
+  /// well-formed UTF-8 ("" when all are sound): answered 400 naming it, before any route runs.
+  std::string bad_query_parameter;
 
-  /// Sets target, path (decoded) and query_string from a request target.
+  /// Sets target, path (decoded), query_string and the two checks above from a request target.
   void set_target(std::string_view raw_target);
   /// The first header with that (lower-case) name.
   std::optional<std::string_view> header(std::string_view name) const;

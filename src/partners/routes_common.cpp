@@ -15,6 +15,15 @@ json opt(const std::optional<T>& v) {
 
 }  // namespace
 
+Result<void> institution_active(const cases::CaseContext& cc, const access::Principal& p) {
+  ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) { return load_partner(c, *p.partner_id); }));
+  if (found && found->active) return ok();
+  return Error{Errc::forbidden,
+               {"Jūsu iestāde reģistrā nav aktīva.", "Your institution is not active in the register."},
+               {},
+               {}};
+}
+
 Result<access::CaseScope> case_scope(storage::Connection& c, const cases::CaseFile& k) {
   access::CaseScope scope = cases::scope_of(k);
   ATB_TRY_ASSIGN_TO(scope.partner_ids, case_partner_ids(c, k.id));

@@ -18,14 +18,19 @@
 
 namespace atb::partners {
 
-/// A route of the partner portal: the caller must be a partner user of an institution
-/// (access::may_use_portal, 403 otherwise). When `f` answers not_found — a record that does
-/// not exist or is not her institution's — the attempt is written to the audit log with
-/// outcome "denied" (entity `entity_type`, the path's {id}) before the 404 is answered.
+/// 403 unless the caller's institution is active in the register: an institution taken out of
+/// the register has no portal (its users see none of its reports, requests or tasks).
+Result<void> institution_active(const cases::CaseContext& cc, const access::Principal& p);
+
+/// A route of the partner portal: the caller must be a partner user of an active institution
+/// (access::may_use_portal and institution_active, 403 otherwise). When `f` answers not_found —
+/// a record that does not exist or is not her institution's — the attempt is written to the
+/// audit log with outcome "denied" (entity `entity_type`, the path's {id}) before the 404.
 template <class F>
 http::Handler portal_handler(const cases::CaseContext& cc, std::string entity_type, F f) {
   return access::guarded(cc.access, [cc, entity_type, f](http::Request& req, const access::Principal& p) -> Result<http::Response> {
     ATB_TRY(access::may_use_portal(p));
+    ATB_TRY(institution_active(cc, p));
     Result<http::Response> answer = f(cc, req, p);
     if (!answer && answer.error().code == Errc::not_found) {
       ATB_TRY(access::audit_denied(cc.access, p, req, "read", entity_type, std::string(req.param("id")), "not referred"));

@@ -125,7 +125,7 @@ Result<Response> file_concern(const cases::CaseContext& cc, Request& req, const 
 Result<Response> my_concerns(const cases::CaseContext& cc, Request& req, const access::Principal& p) {
   ATB_TRY_ASSIGN(paging, http::paging(req));
   ATB_TRY_ASSIGN(found, cc.access.db->read([&](storage::Connection& c) {
-    return list_concerns(c, p.user_id, paging.page, paging.page_size);
+    return list_concerns(c, p.user_id, *p.partner_id, paging.page, paging.page_size);
   }));
   json items = json::array();
   std::vector<std::int64_t> ids;

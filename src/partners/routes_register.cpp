@@ -40,8 +40,8 @@ Result<Partner> open_partner(storage::Connection& c, const access::Principal& p,
 Result<Response> list(const cases::CaseContext& cc, Request& req, const access::Principal& p) {
   ATB_TRY(access::may_list_partners(p));
   ATB_TRY_ASSIGN(paging, http::paging(req));
-  PartnerFilter f{req.query("q").value_or("").substr(0, 100), req.query("kind").value_or(""),
-                  req.query("include_inactive").value_or("") == "true"};
+  ATB_TRY_ASSIGN(q, http::search_text(req, "q", 100));
+  PartnerFilter f{q, req.query("kind").value_or(""), req.query("include_inactive").value_or("") == "true"};
   if (!f.kind.empty() && !cases::one_of(kPartnerKinds, f.kind)) {
     return Error::invalid_field("kind", {"Nezināms iestādes veids.", "Unknown kind of institution."});
   }

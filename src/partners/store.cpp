@@ -223,10 +223,12 @@ Result<std::optional<Concern>> load_concern(storage::Connection& c, std::int64_t
 }
 
 Result<std::pair<std::vector<Concern>, std::int64_t>> list_concerns(storage::Connection& c, std::int64_t reported_by,
-                                                                    int page, int page_size) {
-  ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM partner_concern WHERE reported_by = ?", params(reported_by)));
-  ATB_TRY_ASSIGN(rows, c.query(std::string(kConcernSelect) + " WHERE k.reported_by = ? ORDER BY k.id DESC LIMIT ? OFFSET ?",
-                               params(reported_by, page_size, static_cast<std::int64_t>(page - 1) * page_size)));
+                                                                    std::int64_t partner_id, int page, int page_size) {
+  ATB_TRY_ASSIGN(count, c.query("SELECT COUNT(*) FROM partner_concern WHERE reported_by = ? AND partner_id = ?",
+                                params(reported_by, partner_id)));
+  ATB_TRY_ASSIGN(rows, c.query(std::string(kConcernSelect) +
+                                   " WHERE k.reported_by = ? AND k.partner_id = ? ORDER BY k.id DESC LIMIT ? OFFSET ?",
+                               params(reported_by, partner_id, page_size, static_cast<std::int64_t>(page - 1) * page_size)));
   std::vector<Concern> items;
   for (const Row& r : rows) items.push_back(concern_row(r));
   ATB_TRY(attach_categories(c, items));

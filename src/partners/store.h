@@ -37,9 +37,10 @@ Result<std::vector<std::int64_t>> active_partner_ids(storage::Connection& c, std
 Result<std::int64_t> insert_concern(storage::Connection& c, const Concern& k);
 /// A concern report with its intake's reference and status, or nullopt.
 Result<std::optional<Concern>> load_concern(storage::Connection& c, std::int64_t id);
-/// The concern reports a user filed, newest first, with the total.
+/// The concern reports a user filed for institution `partner_id` (her institution now:
+/// access::concern_access), newest first, with the total.
 Result<std::pair<std::vector<Concern>, std::int64_t>> list_concerns(storage::Connection& c, std::int64_t reported_by,
-                                                                    int page, int page_size);
+                                                                    std::int64_t partner_id, int page, int page_size);
 
 /// Stores an information request; returns its id.
 Result<std::int64_t> insert_request(storage::Connection& c, const InfoRequest& r);

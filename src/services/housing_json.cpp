@@ -62,6 +62,8 @@ json to_json(const Stay& s) {
   if (s.visible) {
     out["case_id"] = s.case_id;
     out["person"] = {{"id", s.person_id}, {"name", s.person_name}};
+  } else {
+    out["move_out_reason"] = nullptr;  // free text about the resident (e.g. a hospital stay)
   }
   return out;
 }

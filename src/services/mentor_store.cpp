@@ -253,15 +253,20 @@ Result<bool> end_pairing(storage::Connection& c, std::int64_t id, std::int64_t e
   return n == 1;
 }
 
-Result<void> end_referral_pairings(storage::Connection& c, std::int64_t referral_id,
-                                   const std::string& until_on, const std::string& reason,
-                                   std::int64_t by, const std::string& now) {
+Result<std::vector<std::int64_t>> end_referral_pairings(storage::Connection& c, std::int64_t referral_id,
+                                                        const std::string& until_on, const std::string& reason,
+                                                        std::int64_t by, const std::string& now) {
+  ATB_TRY_ASSIGN(open, c.query("SELECT id FROM mentor_pairing WHERE referral_id = ? AND until_on IS NULL ORDER BY id",
+                               params(referral_id)));
+  std::vector<std::int64_t> ids;
+  for (const storage::Row& r : open) ids.push_back(r.integer(0));
+  if (ids.empty()) return ids;
   ATB_TRY(c.execute(
       "UPDATE mentor_pairing SET until_on = CASE WHEN from_on > ? THEN from_on ELSE ? END,"
       " end_reason = ?, ended_by = ?, ended_at = ?, version = version + 1"
       " WHERE referral_id = ? AND until_on IS NULL",
       params(until_on, until_on, reason, by, now, referral_id)));
-  return ok();
+  return ids;
 }
 
 Result<std::vector<PairingGoal>> plan_goals_in_force(storage::Connection& c, std::int64_t case_id) {

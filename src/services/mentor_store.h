@@ -58,8 +58,9 @@ Result<bool> end_pairing(storage::Connection& c, std::int64_t id, std::int64_t e
                          const std::string& until_on, const std::string& reason, std::int64_t by,
                          const std::string& now);
 /// Ends the referral's active pairing (if any) with the referral: on `until_on`, or on its start
-/// when it starts later; the reason is the referral's.
-Result<void> end_referral_pairings(storage::Connection& c, std::int64_t referral_id,
+/// when it starts later; the reason is the referral's. Returns the ids of the pairings ended
+/// (for the audit log).
+Result<std::vector<std::int64_t>> end_referral_pairings(storage::Connection& c, std::int64_t referral_id,
                                    const std::string& until_on, const std::string& reason,
                                    std::int64_t by, const std::string& now);
 

@@ -58,6 +58,20 @@ Result<void> may_see_entity_audit(storage::Connection& c, const access::Principa
   return ok();
 }
 
+Result<void> audit_partner_denied(const access::Context& ctx, const http::Request& req,
+                                  const access::Principal& p) {
+  if (!p.has(access::Role::partner) || req.param("id").empty()) return ok();
+  const std::string_view path = req.path;
+  const char* type = path.starts_with("/api/v1/referrals/")  ? "referral"
+                     : path.starts_with("/api/v1/cases/")    ? "case"
+                     : path.starts_with("/api/v1/services/") ? "service"
+                                                             : nullptr;
+  if (type == nullptr) return ok();
+  const char* action = req.method == http::Method::get ? "read" : "change";
+  return access::audit_denied(ctx, p, req, action, type, std::string(req.param("id")),
+                              "partner: not referred (" + req.path + ")");
+}
+
 Error stale() {
   return Error{Errc::conflict,
                {"Ierakstu pa to laiku mainīja kāds cits; atveriet to no jauna.",

@@ -54,10 +54,21 @@ Error stale();
 /// 422 naming `version` when it is missing or not a positive integer.
 Result<std::int64_t> version_query(const http::Request& req);
 
-/// A route's handler: `f(ctx, request, principal)` behind the authentication guard.
+/// A partner user's 404 on a services route (a referral, a case's referrals, a service: none
+/// is ever referred to her through these routes) written to the audit log with outcome
+/// "denied", like cases::audit_partner_denied (docs/api-partners.md). Nothing for staff.
+Result<void> audit_partner_denied(const access::Context& ctx, const http::Request& req,
+                                  const access::Principal& p);
+
+/// A route's handler: `f(ctx, request, principal)` behind the authentication guard; a
+/// partner's 404 is audited (audit_partner_denied).
 template <class F>
 http::Handler route(const access::Context& ctx, F f) {
-  return access::guarded(ctx, [ctx, f](http::Request& req, const access::Principal& p) { return f(ctx, req, p); });
+  return access::guarded(ctx, [ctx, f](http::Request& req, const access::Principal& p) -> Result<http::Response> {
+    Result<http::Response> answer = f(ctx, req, p);
+    if (!answer && answer.error().code == Errc::not_found) ATB_TRY(audit_partner_denied(ctx, req, p));
+    return answer;
+  });
 }
 
 }  // namespace atb::services

@@ -35,11 +35,15 @@ struct MentorContext {
   std::shared_ptr<const Keyring> keys;
 };
 
-/// A route's handler: `f(mc, request, principal)` behind the authentication guard.
+/// A route's handler: `f(mc, request, principal)` behind the authentication guard; a
+/// partner's 404 is audited (audit_partner_denied).
 template <class F>
 http::Handler mentor_route(const MentorContext& mc, F f) {
-  return access::guarded(
-      mc.access, [mc, f](http::Request& req, const access::Principal& p) { return f(mc, req, p); });
+  return access::guarded(mc.access, [mc, f](http::Request& req, const access::Principal& p) -> Result<http::Response> {
+    Result<http::Response> answer = f(mc, req, p);
+    if (!answer && answer.error().code == Errc::not_found) ATB_TRY(audit_partner_denied(mc.access, req, p));
+    return answer;
+  });
 }
 
 /// A referral of a mentor service that `p` may `need`, with its service.

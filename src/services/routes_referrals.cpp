@@ -265,9 +265,11 @@ Result<Response> end(const access::Context& ctx, Request& req, const access::Pri
     if (!written) return stale();
     // A mentor's pairing ends with its referral (docs/api-mentors.md), and so does a resident's
     // stay in a group apartment or the social house (docs/api-housing.md).
-    ATB_TRY(end_referral_pairings(c, id, on.iso(), reason, p.user_id, now_utc_iso()));
+    ATB_TRY_ASSIGN(unpaired, end_referral_pairings(c, id, on.iso(), reason, p.user_id, now_utc_iso()));
     ATB_TRY_ASSIGN(moved_out, move_out_referral_stays(c, id, on.iso(), reason, p.user_id, now_utc_iso()));
     std::vector<audit::Entry> entries;
+    for (std::int64_t pairing : unpaired)
+      entries.push_back(access::audit_entry(p, req, "end", "mentor_pairing", std::to_string(pairing), reason));
     for (std::int64_t stay : moved_out)
       entries.push_back(access::audit_entry(p, req, "move_out", "housing_stay", std::to_string(stay), reason));
     ATB_TRY(audit::append(c, entries));
