@@ -98,6 +98,11 @@ TEST(UserRules, UsernamesEmailsAndRoles) {
   EXPECT_TRUE(check_email("anna@liepaja.lv"));
   EXPECT_FALSE(check_email("anna@liepaja"));
   EXPECT_FALSE(check_email("an na@liepaja.lv"));
+  EXPECT_TRUE(check_partner_institution({Role::partner}, 7));
+  EXPECT_TRUE(check_partner_institution({Role::social_worker}, std::nullopt));
+  const auto loose = check_partner_institution({Role::social_worker, Role::partner}, std::nullopt);
+  ASSERT_FALSE(loose);
+  EXPECT_EQ(loose.error().fields[0].field, "partner_id");
   EXPECT_TRUE(parse_roles({"social_worker", "supervisor"}));
   EXPECT_FALSE(parse_roles({}));
   EXPECT_FALSE(parse_roles({"root"}));

@@ -80,6 +80,23 @@ TEST_P(PartnersApi, PartnerUsersBelongToTheirInstitution) {
   const Answer refused = post("/api/v1/users", unknown, admin_);
   EXPECT_EQ(refused.status, 422);
   EXPECT_EQ(field_of(refused), "partner_id");
+  // A partner user without an institution could do nothing: refused, on creation and on change.
+  json loose = user;
+  loose["username"] = "p.new3";
+  loose.erase("partner_id");
+  const Answer without = post("/api/v1/users", loose, admin_);
+  EXPECT_EQ(without.status, 422);
+  EXPECT_EQ(field_of(without), "partner_id");
+  const std::string made_path = "/api/v1/users/" + std::to_string(made.body["id"].get<std::int64_t>());
+  const Answer emptied = patch(made_path, {{"partner_id", nullptr}}, admin_);
+  EXPECT_EQ(emptied.status, 422);
+  EXPECT_EQ(field_of(emptied), "partner_id");
+  EXPECT_EQ(get(made_path, admin_).body["partner_id"], school_id_);
+  // No longer a partner: the institution may go with the role.
+  const Answer staff = patch(made_path, {{"roles", {"social_worker"}}, {"partner_id", nullptr}}, admin_);
+  ASSERT_EQ(staff.status, 200) << staff.body.dump();
+  EXPECT_TRUE(staff.body["partner_id"].is_null());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM app_user WHERE username = 'p.new3'"), 0);
 
   // At every request the principal carries her institution: the portal knows who she is.
   const Answer me = get("/api/v1/partner", pedagogue_);

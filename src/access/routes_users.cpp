@@ -82,6 +82,7 @@ Result<NewUser> new_user_from(const Context& ctx, const Principal& admin, const 
   u.roles = std::move(roles);
   u.team_ids = std::move(teams);
   if (body.contains("partner_id")) ATB_TRY_ASSIGN_TO(u.partner_id, partner_member(body));
+  ATB_TRY(check_partner_institution(u.roles, u.partner_id));
   return u;
 }
 
@@ -132,12 +133,13 @@ void add_user_routes(http::Router& router, const Context& ctx) {
     if (!admin) return answer_error(admin.error(), req);
     auto page = http::paging(req);
     if (!page) return answer_error(page.error(), req);
-    const std::string q = req.query("q").value_or("").substr(0, 100);
+    auto q = http::search_text(req, "q", 100);
+    if (!q) return answer_error(q.error(), req);
     auto users = ctx.db->read([&](storage::Connection& c) {
-      return list_users(c, q, page->page, page->page_size);
+      return list_users(c, *q, page->page, page->page_size);
     });
     if (!users) return answer_error(users.error(), req);
-    if (auto a = audit_action(ctx, *admin, req, "list", "user", "*", q); !a) return answer_error(a.error(), req);
+    if (auto a = audit_action(ctx, *admin, req, "list", "user", "*", *q); !a) return answer_error(a.error(), req);
     json items = json::array();
     for (const User& u : users->items) items.push_back(user_json(u));
     return Response::json({{"items", items}, {"total", users->total}, {"page", page->page},
@@ -195,6 +197,11 @@ void add_user_routes(http::Router& router, const Context& ctx) {
     auto patch = patch_from(*body);
     if (!patch) return answer_error(patch.error(), req);
     const bool access_change = patch->roles || patch->team_ids || patch->disabled || patch->partner_id;
+    if (auto kept = check_partner_institution(patch->roles.value_or(user->roles),
+                                              patch->partner_id.value_or(user->partner_id));
+        !kept) {
+      return answer_error(kept.error(), req);
+    }
     if (access_change) {
       if (auto allowed = may_change_roles_of(*admin, user->id); !allowed) {
         (void)audit_action(ctx, *admin, req, "permission_change", "user", std::to_string(user->id), "denied: own account");

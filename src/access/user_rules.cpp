@@ -42,4 +42,11 @@ Result<std::vector<Role>> parse_roles(const std::vector<std::string>& names) {
   return roles;
 }
 
+Result<void> check_partner_institution(const std::vector<Role>& roles, const std::optional<std::int64_t>& partner_id) {
+  const bool partner = std::find(roles.begin(), roles.end(), Role::partner) != roles.end();
+  if (!partner || partner_id) return ok();
+  return Error::invalid_field("partner_id", {"Partnera lietotājam norādiet viņa iestādi.",
+                                             "Give the institution of a partner user."});
+}
+
 }  // namespace atb::access

@@ -198,6 +198,37 @@ test('(d) admin creates a user, finds her in the list, and disables her after co
   })
 })
 
+test('(d3) admin makes a partner user, finding her institution in the register by name', async () => {
+  await asAdmin(async ({ page, problems }) => {
+    await visit(page, '/admin/users/new')
+    await waitForPage(page)
+    const username = `partner-${Date.now().toString(36)}`
+    await page.getByLabel('Lietotājvārds').fill(username)
+    await page.getByLabel('Vārds, uzvārds').fill('Dace Bāriņtiesas-Testa')
+    await page.getByLabel('Partneris').check()
+    await page.getByLabel('Sākotnējā parole').fill('Testa-parole-ar-garumu-2026')
+    // Without an institution the server's rule is said next to the picker.
+    const picker = page.getByTestId('partner-picker')
+    await page.getByRole('button', { name: 'Izveidot lietotāju' }).click()
+    await picker.locator('[aria-invalid="true"]').waitFor()
+    assert.match(await picker.textContent(), /iestād/i)
+    await picker.getByLabel(/^Partneriestāde/).fill('bāriņ')
+    await picker.getByRole('button', { name: 'Izvēlēties: Liepājas bāriņtiesa' }).click()
+    const chosen = picker.getByTestId('partner-chosen')
+    assert.match(await chosen.textContent(), /Liepājas bāriņtiesa \(bāriņtiesa\)/i)
+    await page.getByRole('button', { name: 'Izveidot lietotāju' }).click()
+    await page.waitForURL(/\/admin\/users\/\d+\?created=1$/)
+    await waitForPage(page)
+    // The saved institution is read back by its id on the user's page.
+    await page.getByTestId('partner-chosen').filter({ hasText: 'Liepājas bāriņtiesa' }).waitFor()
+    // Choosing another one opens the search again.
+    await page.getByRole('button', { name: 'Izvēlēties citu' }).click()
+    await page.getByTestId('partner-picker').getByLabel(/^Partneriestāde/).waitFor()
+    const refused = (p) => /HTTP 422: .*\/api\/v1\/users$/.test(p) || /status of 422/.test(p) // no institution yet
+    assertNoProblems(problems.filter((p) => !refused(p)), 'partner user')
+  })
+})
+
 test('(d2) admin adds a team to a department and renames it', async () => {
   await asAdmin(async ({ page, problems }) => {
     await visit(page, '/admin/teams')
