@@ -55,14 +55,23 @@ TEST_P(PartnersApi, RegisterKeptByAdminsAndHeadsSearchedByStaff) {
   EXPECT_EQ(post("/api/v1/partners", {{"kind", "ngo"}, {"name", "Darbinieces biedrība"}}, worker_).status, 403);
   EXPECT_EQ(get("/api/v1/partners", pedagogue_).status, 403);
   EXPECT_EQ(get(path, as(f_.user("p.auditor", {access::Role::auditor}))).status, 403);
-  const Answer changed = patch(path, {{"active", false}, {"contacts", json::array()}}, head_);
+  // A change names the version it read: without it 422, with an old one 409 and nothing changes.
+  EXPECT_EQ(made.body["version"], 1);
+  EXPECT_EQ(field_of(patch(path, {{"active", false}}, head_)), "version");
+  const Answer changed = patch(path, {{"version", 1}, {"active", false}, {"contacts", json::array()}}, head_);
   ASSERT_EQ(changed.status, 200) << changed.body.dump();
+  EXPECT_EQ(changed.body["version"], 2);
+  const Answer stale = patch(path, {{"version", 1}, {"name", "Cits nosaukums"}}, admin_);
+  EXPECT_EQ(stale.status, 409) << stale.body.dump();
+  EXPECT_EQ(get(path, worker_).body["name"], "Biedrība “Atbalsts ģimenēm”");
   EXPECT_EQ(changed.body["active"], false);
   EXPECT_TRUE(changed.body["contacts"].empty());
   EXPECT_EQ(changed.body["name"], "Biedrība “Atbalsts ģimenēm”");
   EXPECT_EQ(get("/api/v1/partners?q=atbalsts", worker_).body["total"], 0);
   EXPECT_EQ(get("/api/v1/partners?q=atbalsts&include_inactive=true", worker_).body["total"], 1);
-  EXPECT_EQ(patch(path, {{"name", "Liepājas bāriņtiesa"}}, admin_).status, 409);
+  const Answer taken = patch(path, {{"version", 2}, {"name", "Liepājas bāriņtiesa"}}, admin_);
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(field_of(taken), "name");
   EXPECT_EQ(get("/api/v1/partners/999999", worker_).status, 404);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'partner' AND action IN ('create', 'update')"), 4);
   EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'partner' AND action = 'list'"), 1);

@@ -144,7 +144,7 @@ TEST_P(SecurityReview, UsersOfAnInstitutionTakenOutOfTheRegisterHaveNoPortal) {
   ASSERT_EQ(get("/api/v1/partner/requests", court_user).status, 200);
 
   const Answer off = f_.call(http::Method::patch, "/api/v1/partners/" + std::to_string(court), admin_,
-                             json{{"active", false}}.dump());
+                             json{{"version", 1}, {"active", false}}.dump());
   ASSERT_EQ(off.status, 200) << off.body.dump();
   for (const std::string& path : {std::string("/api/v1/partner"), std::string("/api/v1/partner/requests"),
                                   "/api/v1/partner/requests/" + id(sent.body), std::string("/api/v1/partner/tasks"),
@@ -159,7 +159,7 @@ TEST_P(SecurityReview, UsersOfAnInstitutionTakenOutOfTheRegisterHaveNoPortal) {
             403);
 
   const Answer on = f_.call(http::Method::patch, "/api/v1/partners/" + std::to_string(court), admin_,
-                            json{{"active", true}}.dump());
+                            json{{"version", 2}, {"active", true}}.dump());
   ASSERT_EQ(on.status, 200) << on.body.dump();
   EXPECT_EQ(get("/api/v1/partner/requests/" + id(sent.body), court_user).status, 200);
 }

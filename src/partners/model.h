@@ -29,6 +29,7 @@ struct Partner {
   bool active = true;
   std::vector<Contact> contacts;
   std::string created_at, updated_at;
+  std::int64_t version = 1;  ///< counts changes (optimistic concurrency)
 };
 
 /// A concern report of a partner user about a child; it became intake `intake_id`.

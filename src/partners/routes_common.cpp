@@ -44,6 +44,7 @@ json to_json(const Partner& p) {
           {"phone", opt(p.phone)},
           {"email", opt(p.email)},
           {"active", p.active},
+          {"version", p.version},
           {"contacts", contacts},
           {"created_at", p.created_at},
           {"updated_at", p.updated_at}};

@@ -28,7 +28,17 @@ constexpr const char* kPartnerProperties = R"("properties":{"kind":{"enum":["sch
     "properties":{"full_name":{"type":"string","maxLength":200},"position":{"type":"string","maxLength":200},
      "phone":{"type":"string","maxLength":40},"email":{"type":"string","maxLength":254}}}}})";
 const std::string kPartnerSchema = std::string(R"({"type":"object","required":["kind","name"],)") + kPartnerProperties + "}";
-const std::string kPartnerPatchSchema = std::string(R"({"type":"object",)") + kPartnerProperties + "}";
+// A change names the version it read, besides any of the members.
+const std::string kPartnerPatchSchema = std::string(R"({"type":"object","required":["version"],"properties":{"version":{"type":"integer"},)") +
+                                        (kPartnerProperties + std::string_view(R"("properties":{)").size()) + "}";
+
+Error changed_meanwhile() {
+  return Error{Errc::conflict,
+               {"Iestādes ierakstu pa to laiku mainīja kāds cits; atveriet to no jauna.",
+                "Someone else changed the institution meanwhile; open it again."},
+               {},
+               {}};
+}
 
 // The institution `id` of the caller's municipality; not_found otherwise.
 Result<Partner> open_partner(storage::Connection& c, const access::Principal& p, std::int64_t id) {
@@ -86,12 +96,16 @@ Result<Response> create(const cases::CaseContext& cc, Request& req, const access
 Result<Response> change(const cases::CaseContext& cc, Request& req, const access::Principal& p) {
   ATB_TRY(access::may_manage_partners(p));
   ATB_TRY_ASSIGN(id, http::record_id(req, kNoPartner));
-  ATB_TRY_ASSIGN(body, http::json_object_body(req, {"kind", "name", "registration_number", "address", "phone", "email", "active",
-                                                    "contacts"}));
+  ATB_TRY_ASSIGN(body, http::json_object_body(req, {"version", "kind", "name", "registration_number", "address", "phone",
+                                                    "email", "active", "contacts"}));
+  ATB_TRY_ASSIGN(version, http::version_member(body));
+  body.erase("version");
   ATB_TRY_ASSIGN(answer, cc.access.db->write([&](storage::Connection& c) -> Result<json> {
     ATB_TRY_ASSIGN(before, open_partner(c, p, id));
+    if (before.version != version) return changed_meanwhile();
     ATB_TRY_ASSIGN(after, partner_from(body, before, true));
-    ATB_TRY(update_partner(c, after, now_utc_iso()));
+    ATB_TRY_ASSIGN(written, update_partner(c, after, now_utc_iso()));
+    if (!written) return changed_meanwhile();
     std::vector<audit::Entry> entries{access::audit_entry(p, req, "update", "partner", std::to_string(id))};
     ATB_TRY(audit::append(c, entries));
     ATB_TRY_ASSIGN(stored, open_partner(c, p, id));
@@ -115,8 +129,8 @@ void add_register_item_routes(http::Router& router, const cases::CaseContext& cc
   router.add(Method::get, "/api/v1/partners/{id}", cases::handler(cc, read),
              {.summary = "One institution of the register with its contacts.", .tag = "partners", .authenticated = true});
   router.add(Method::patch, "/api/v1/partners/{id}", cases::handler(cc, change),
-             {.summary = "Change an institution; contacts, when given, replace the list (administrators and department "
-                         "heads).",
+             {.summary = "Change an institution (version as read; 409 when changed meanwhile); contacts, when given, "
+                         "replace the list (administrators and department heads).",
               .tag = "partners", .authenticated = true, .request_schema = kPartnerPatchSchema});
 }
 

@@ -10,7 +10,7 @@ using storage::Row;
 namespace {
 
 constexpr const char* kPartnerColumns =
-    "id, municipality_id, kind, name, registration_number, address, phone, email, active, created_at, updated_at";
+    "id, municipality_id, kind, name, registration_number, address, phone, email, active, created_at, updated_at, version";
 
 Partner partner_row(const Row& r) {
   Partner p;
@@ -25,6 +25,7 @@ Partner partner_row(const Row& r) {
   p.active = r.integer(8) != 0;
   p.created_at = r.text(9);
   p.updated_at = r.text(10);
+  p.version = r.integer(11);
   return p;
 }
 
@@ -146,12 +147,15 @@ Result<std::int64_t> insert_partner(storage::Connection& c, const Partner& p, co
   return stored.id;
 }
 
-Result<void> update_partner(storage::Connection& c, const Partner& p, const std::string& now) {
+Result<bool> update_partner(storage::Connection& c, const Partner& p, const std::string& now) {
   ATB_TRY(check_name_free(c, p));
-  ATB_TRY(c.execute("UPDATE partner SET kind = ?, name = ?, registration_number = ?, address = ?, phone = ?, email = ?,"
-                    " active = ?, updated_at = ? WHERE id = ?",
-                    params(p.kind, p.name, p.registration_number, p.address, p.phone, p.email, p.active, now, p.id)));
-  return write_contacts(c, p);
+  ATB_TRY_ASSIGN(n, c.execute("UPDATE partner SET kind = ?, name = ?, registration_number = ?, address = ?, phone = ?,"
+                              " email = ?, active = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+                              params(p.kind, p.name, p.registration_number, p.address, p.phone, p.email, p.active, now,
+                                     p.id, p.version)));
+  if (n != 1) return false;
+  ATB_TRY(write_contacts(c, p));
+  return true;
 }
 
 Result<std::optional<Partner>> load_partner(storage::Connection& c, std::int64_t id) {

@@ -17,8 +17,9 @@ namespace atb::partners {
 
 /// Stores a new institution with its contacts; returns its id. conflict when the name is taken.
 Result<std::int64_t> insert_partner(storage::Connection& c, const Partner& p, const std::string& now);
-/// Rewrites an institution and replaces its contacts. conflict when the name is taken.
-Result<void> update_partner(storage::Connection& c, const Partner& p, const std::string& now);
+/// Rewrites an institution and replaces its contacts when its version is still `p.version` (and
+/// counts the version up); false when it was changed meanwhile. conflict when the name is taken.
+Result<bool> update_partner(storage::Connection& c, const Partner& p, const std::string& now);
 /// An institution with its contacts, or nullopt.
 Result<std::optional<Partner>> load_partner(storage::Connection& c, std::int64_t id);
 

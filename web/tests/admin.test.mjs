@@ -229,6 +229,36 @@ test('(d3) admin makes a partner user, finding her institution in the register b
   })
 })
 
+test('(d4) admin changes an institution of the register; a change made meanwhile is not overwritten', async () => {
+  await asAdmin(async ({ page, problems, client }) => {
+    const found = await client.expect('GET', `/api/v1/partners?q=${encodeURIComponent('Liepājas 5.')}`)
+    const school = found.items[0]
+    await visit(page, `/partners/${school.id}`)
+    await waitForPage(page)
+    const form = page.getByTestId('partner-form')
+    await form.getByLabel(/^Adrese/).fill('Ausekļa iela 10, Liepāja')
+    // Meanwhile someone else changes the same institution.
+    await client.expect('PATCH', `/api/v1/partners/${school.id}`, { version: school.version, phone: '+371 63400001' })
+    await form.getByRole('button', { name: 'Saglabāt', exact: true }).click()
+    const problem = form.getByTestId('form-problem')
+    await problem.waitFor()
+    assert.match(await problem.textContent(), /pa to laiku mainīja kāds cits/)
+    // Opened again: the other change is there, and this one can now be saved over it.
+    await page.reload()
+    await waitForPage(page)
+    assert.equal(await form.getByLabel(/^Tālrunis/).first().inputValue(), '+371 63400001')
+    await form.getByLabel(/^Adrese/).fill('Ausekļa iela 10, Liepāja')
+    await form.getByRole('button', { name: 'Saglabāt', exact: true }).click()
+    await form.getByRole('status').filter({ hasText: /saglabāt/i }).waitFor()
+    const after = await client.expect('GET', `/api/v1/partners/${school.id}`)
+    assert.equal(after.address, 'Ausekļa iela 10, Liepāja')
+    assert.equal(after.phone, '+371 63400001')
+    assert.equal(after.version, school.version + 2)
+    const stale = (p) => /HTTP 409: .*\/api\/v1\/partners\/\d+$/.test(p) || /status of 409/.test(p)
+    assertNoProblems(problems.filter((p) => !stale(p)), 'partner change')
+  })
+})
+
 test('(d2) admin adds a team to a department and renames it', async () => {
   await asAdmin(async ({ page, problems }) => {
     await visit(page, '/admin/teams')

@@ -34,9 +34,11 @@ export interface Partner {
   contacts: Contact[]
   created_at: string
   updated_at: string
+  /** Counts changes; a change names the version it read. */
+  version: number
 }
 
-export type PartnerDraft = Partial<Omit<Partner, 'id' | 'created_at' | 'updated_at'>>
+export type PartnerDraft = Partial<Omit<Partner, 'id' | 'created_at' | 'updated_at' | 'version'>>
 
 export interface Concern {
   id: number
@@ -115,7 +117,9 @@ export const partnersApi = {
     apiGet<Page<Partner>>(`/api/v1/partners${queryString(query)}`, signal),
   get: (id: number, signal?: AbortSignal) => apiGet<Partner>(`/api/v1/partners/${id}`, signal),
   create: (draft: PartnerDraft) => apiPost<Partner>('/api/v1/partners', draft),
-  update: (id: number, draft: PartnerDraft) => apiPatch<Partner>(`/api/v1/partners/${id}`, draft),
+  /** A change names the version it read (409 when someone changed the institution meanwhile). */
+  update: (id: number, version: number, draft: PartnerDraft) =>
+    apiPatch<Partner>(`/api/v1/partners/${id}`, { version, ...draft }),
 
   requests: (query: Paging & { status?: string }, signal?: AbortSignal) =>
     apiGet<Page<InfoRequest>>(`/api/v1/partners/requests${queryString(query)}`, signal),
