@@ -133,6 +133,15 @@ TEST_P(PartnerPortalApi, InstitutionSeesAndUpdatesOnlyItsTasks) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'case_task' AND action = 'update' AND user_id = " +
                   std::to_string(pedagogue_user_.id)),
             1);
+  // Once the case closes the task leaves her list, and changing it is a 404 like any record not
+  // hers, not a 409 that would tell her the case closed.
+  const std::int64_t case_id = k["id"];
+  ASSERT_TRUE(f_.db().write([&](storage::Connection& c) -> Result<void> {
+    ATB_TRY(c.execute("UPDATE case_file SET stage = 'closed' WHERE id = ?", storage::params(case_id)));
+    return ok();
+  }));
+  EXPECT_EQ(get("/api/v1/partner/tasks", pedagogue_).body["total"], 0);
+  EXPECT_EQ(patch(school_task, {{"version", started.body["version"]}, {"status", "done"}}, pedagogue_).status, 404);
 }
 
 // Issue 6: a partner asking for a case or any of its records directly — whether or not the

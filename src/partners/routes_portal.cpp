@@ -162,7 +162,8 @@ Result<Response> my_tasks(const cases::CaseContext& cc, Request& req, const acce
   return Response::json({{"items", items}, {"total", items.size()}});
 }
 
-// The task `id` with its case, when the policy lets `p` change it through the portal.
+// The task `id` with its case, when the policy lets `p` change it through the portal (not_found
+// otherwise, also once its case closed or its plan is no longer in force).
 struct OpenTask {
   PartnerTask task;
   cases::CaseFile k;
@@ -173,6 +174,9 @@ Result<OpenTask> open_task(storage::Connection& c, const access::Principal& p, s
   if (!t || t->partner_id == 0) return missing;
   ATB_TRY_ASSIGN(k, cases::load_case(c, t->case_id));
   if (!k) return missing;
+  // As in her list: only a task of a plan in force of an open case is hers (a 409 would tell her
+  // that the case closed or the plan changed).
+  if (k->stage == "closed" || t->plan_status != "approved") return missing;
   ATB_TRY_ASSIGN(scope, case_scope(c, *k));
   if (access::partner_task_access(p, scope, t->partner_id) != access::Access::change) return missing;
   return OpenTask{std::move(*t), std::move(*k)};
