@@ -42,12 +42,20 @@ Result<HousingRoom> room_of(storage::Connection& c, std::int64_t unit_id, std::i
   return std::move(room->first);
 }
 
-Result<PlaceWhere> place_of(storage::Connection& c, std::int64_t service_id, std::int64_t unit_id,
-                            std::int64_t room_id, std::int64_t place_id) {
-  ATB_TRY(unit_of(c, service_id, unit_id));
-  ATB_TRY(room_of(c, unit_id, room_id));
-  ATB_TRY_ASSIGN(where, load_place(c, place_id));
-  if (!where || where->room_id != room_id) return housing_missing(kNoPlace);
+Result<PlacePath> place_path(const http::Request& req) {
+  PlacePath path;
+  ATB_TRY_ASSIGN_TO(path.service, http::record_id(req, kNoService));
+  ATB_TRY_ASSIGN_TO(path.unit, housing_path_id(req, "uid", kNoUnit));
+  ATB_TRY_ASSIGN_TO(path.room, housing_path_id(req, "rid", kNoRoom));
+  ATB_TRY_ASSIGN_TO(path.place, housing_path_id(req, "pid", kNoPlace));
+  return path;
+}
+
+Result<PlaceWhere> place_of(storage::Connection& c, const PlacePath& path) {
+  ATB_TRY(unit_of(c, path.service, path.unit));
+  ATB_TRY(room_of(c, path.unit, path.room));
+  ATB_TRY_ASSIGN(where, load_place(c, path.place));
+  if (!where || where->room_id != path.room) return housing_missing(kNoPlace);
   return std::move(*where);
 }
 

@@ -42,10 +42,16 @@ Result<HousingUnit> unit_of(storage::Connection& c, std::int64_t service_id, std
 /// The room `room_id` of unit `unit_id` (404 otherwise).
 Result<HousingRoom> room_of(storage::Connection& c, std::int64_t unit_id, std::int64_t room_id);
 
-/// The place `place_id` of room `room_id` of unit `unit_id` of service `service_id`, with its
-/// names and version (404 naming the first that does not fit).
-Result<PlaceWhere> place_of(storage::Connection& c, std::int64_t service_id, std::int64_t unit_id,
-                            std::int64_t room_id, std::int64_t place_id);
+/// The ids of a place's path `/services/{id}/units/{uid}/rooms/{rid}/places/{pid}`.
+struct PlacePath {
+  std::int64_t service = 0, unit = 0, room = 0, place = 0;
+};
+/// The place path of the request (404 naming the first that is not an id).
+Result<PlacePath> place_path(const http::Request& req);
+
+/// The place of `path`, with its names and version (404 naming the first of service's unit,
+/// room and place that does not fit).
+Result<PlaceWhere> place_of(storage::Connection& c, const PlacePath& path);
 
 /// "unit / room / place": how the audit log names a place.
 std::string place_label(const PlaceWhere& where);

@@ -152,19 +152,16 @@ Result<Response> remove_room(const access::Context& ctx, Request& req, const acc
 Result<Response> remove_place(const access::Context& ctx, Request& req,
                               const access::Principal& p) {
   ATB_TRY(access::may_manage_services(p));
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(unit_id, housing_path_id(req, "uid", kNoUnit));
-  ATB_TRY_ASSIGN(room_id, housing_path_id(req, "rid", kNoRoom));
-  ATB_TRY_ASSIGN(place_id, housing_path_id(req, "pid", kNoPlace));
+  ATB_TRY_ASSIGN(path, place_path(req));
   ATB_TRY_ASSIGN(version, version_query(req));
   ATB_TRY(ctx.db->write([&](storage::Connection& c) -> Result<void> {
-    ATB_TRY(housing_service(c, p, id));
-    ATB_TRY_ASSIGN(where, place_of(c, id, unit_id, room_id, place_id));
+    ATB_TRY(housing_service(c, p, path.service));
+    ATB_TRY_ASSIGN(where, place_of(c, path));
     if (where.place_version != version) return stale();
-    ATB_TRY(never_lived_in(c, HousingLevel::place, place_id));
-    ATB_TRY_ASSIGN(removed, delete_housing(c, HousingLevel::place, place_id, version));
+    ATB_TRY(never_lived_in(c, HousingLevel::place, path.place));
+    ATB_TRY_ASSIGN(removed, delete_housing(c, HousingLevel::place, path.place, version));
     if (!removed) return stale();
-    return audit_housing_change(c, p, req, "delete", "housing_place", place_id, place_label(where));
+    return audit_housing_change(c, p, req, "delete", "housing_place", path.place, place_label(where));
   }));
   return Response::empty(204);
 }

@@ -55,28 +55,25 @@ Result<UseChange> use_change(const Request& req) {
 Result<Response> change_place_use(const access::Context& ctx, Request& req,
                                   const access::Principal& p) {
   ATB_TRY(access::may_manage_services(p));
-  ATB_TRY_ASSIGN(id, http::record_id(req, kNoService));
-  ATB_TRY_ASSIGN(unit_id, housing_path_id(req, "uid", kNoUnit));
-  ATB_TRY_ASSIGN(room_id, housing_path_id(req, "rid", kNoRoom));
-  ATB_TRY_ASSIGN(place_id, housing_path_id(req, "pid", kNoPlace));
+  ATB_TRY_ASSIGN(path, place_path(req));
   ATB_TRY_ASSIGN(change, use_change(req));
   ATB_TRY_ASSIGN(answer, ctx.db->write([&](storage::Connection& c) -> Result<json> {
-    ATB_TRY(housing_service(c, p, id));
-    ATB_TRY(lock_places_under(c, HousingLevel::place, place_id));  // as a move-in takes it
-    ATB_TRY_ASSIGN(where, place_of(c, id, unit_id, room_id, place_id));
+    ATB_TRY(housing_service(c, p, path.service));
+    ATB_TRY(lock_places_under(c, HousingLevel::place, path.place));  // as a move-in takes it
+    ATB_TRY_ASSIGN(where, place_of(c, path));
     if (where.place_version != change.version) return stale();
     const Date today = today_riga();
-    ATB_TRY_ASSIGN(stays, place_spans(c, place_id, today));
+    ATB_TRY_ASSIGN(stays, place_spans(c, path.place, today));
     ATB_TRY(check_use_change(where.out_of_use, change.out, stays));
     std::optional<OutOfUse> out;
     if (change.out) out = OutOfUse{today.iso(), change.reason, p.user_id, {}};
-    ATB_TRY_ASSIGN(written, set_place_use(c, place_id, change.version, out));
+    ATB_TRY_ASSIGN(written, set_place_use(c, path.place, change.version, out));
     if (!written) return stale();
     const std::string what = place_label(where);
     ATB_TRY(audit_housing_change(c, p, req, change.out ? "out_of_use" : "back_in_use",
-                                 "housing_place", place_id,
+                                 "housing_place", path.place,
                                  change.out ? what + "; " + change.reason : what));
-    return unit_answer(c, id, unit_id);
+    return unit_answer(c, path.service, path.unit);
   }));
   return Response::json(answer);
 }
